@@ -1,0 +1,28 @@
+package dev.chard.api.spi;
+
+import java.lang.reflect.Type;
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * Where an {@link dev.chard.api.AsyncResult} reads its task's outcome. The engine implements it over the result
+ * backend. Implementations are thread-safe.
+ */
+public interface ResultSource {
+
+    /**
+     * Reads the current record of {@code taskId}, decoding a return value as {@code resultType}.
+     *
+     * @throws dev.chard.api.ResultsDisabledException if no result backend is configured
+     */
+    TaskSnapshot read(String taskId, Type resultType);
+
+    /**
+     * Calls {@code onReady} once, from a background thread, when {@code taskId} reaches a ready state: on the
+     * backend's notification, or on a periodic re-read should a notification be missed.
+     */
+    void watch(String taskId, Type resultType, Consumer<TaskSnapshot> onReady);
+
+    /** How long a waiting caller sleeps at most before reading again, in case a notification was missed. */
+    Duration fallbackInterval();
+}

@@ -1,0 +1,4 @@
+/**
+ * The CDI layer: the portable extension, the interceptor and the producers that adapt the engine (internal).
+ */
+package dev.chard.cdi;

@@ -1,0 +1,107 @@
+package dev.chard.engine.backend;
+
+import dev.chard.engine.config.ChardConfig;
+import dev.chard.engine.config.RedisUrl;
+import dev.chard.engine.errors.ClientErrors;
+import dev.chard.engine.redis.Keys;
+import dev.chard.engine.redis.Scripts;
+import dev.chard.engine.serialization.ResultCodec;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadFactory;
+
+/** Result records as JSON strings with a TTL, written by {@code store.lua} (or inside the broker's scripts when co-located). */
+public final class RedisResultBackend implements ResultBackend {
+
+    private final UnifiedJedis redis;
+    private final RedisUrl url;
+    private final ChardConfig config;
+    private final Keys keys;
+    private final ResultCodec codec;
+    private final ThreadFactory threads;
+    private final String channel;
+    private volatile RedisResultNotifier notifier;
+
+    public RedisResultBackend(UnifiedJedis redis, RedisUrl url, ChardConfig config, Keys keys, ResultCodec codec, ThreadFactory threads) {
+        this.redis = redis;
+        this.url = url;
+        this.config = config;
+        this.keys = keys;
+        this.codec = codec;
+        this.threads = threads;
+        this.channel = keys.resultChannel(url.database());
+    }
+
+    @Override
+    public boolean enabled() {
+        return true;
+    }
+
+    @Override
+    public boolean store(ResultRecord record) {
+        List<String> args = new ArrayList<>(storeArgs(record));
+        args.add(record.state().isReady() ? "1" : "0");
+        try {
+            return Long.valueOf(1).equals(Scripts.STORE.run(redis, List.of(key(record.id())), args));
+        } catch (JedisException e) {
+            throw ClientErrors.backendUnavailable(record.id(), url, e);
+        }
+    }
+
+    /** The record's part of the ARGV of {@code store_result} (prelude.lua): json, ttl seconds, channel, state, allowed-before. */
+    public List<String> storeArgs(ResultRecord record) {
+        return List.of(codec.encode(record), Long.toString(Math.max(1, config.resultExpires().toSeconds())), channel,
+                record.state().name(), StateTransitions.allowedBefore(record.state()));
+    }
+
+    public String key(String taskId) {
+        return keys.result(taskId);
+    }
+
+    @Override
+    public Optional<ResultRecord> read(String taskId) {
+        String json;
+        try {
+            json = redis.get(key(taskId));
+        } catch (JedisException e) {
+            throw ClientErrors.backendUnavailable(taskId, url, e);
+        }
+        return Optional.ofNullable(json).map(codec::decode);
+    }
+
+    /** Several records in one round trip (the notifier's sweep); absent ids map to null. */
+    List<String> readRaw(List<String> taskIds) {
+        return redis.mget(taskIds.stream().map(this::key).toArray(String[]::new));
+    }
+
+    ResultCodec codec() {
+        return codec;
+    }
+
+    @Override
+    public ResultNotifier notifier() {
+        RedisResultNotifier n = notifier;
+        if (n == null) {
+            synchronized (this) {
+                n = notifier;
+                if (n == null) {
+                    n = new RedisResultNotifier(this, url, config, channel, threads);
+                    notifier = n;
+                }
+            }
+        }
+        return n;
+    }
+
+    @Override
+    public void close() {
+        RedisResultNotifier n = notifier;
+        if (n != null) {
+            n.close();
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.chard.engine.backend;
+
+import java.util.Optional;
+
+/**
+ * Task records and their notification. Thread-safe. When results are off ({@code chard.backend.url} unset) the
+ * engine uses {@link #disabled()}: writes are dropped and reads raise the error that names the key.
+ */
+public interface ResultBackend extends AutoCloseable {
+
+    /** False when no backend is configured. */
+    boolean enabled();
+
+    /**
+     * Writes {@code record} unless the stored state may not move to it (TaskState's transition table: a final state
+     * stays final), refreshes the TTL, and publishes it when it is ready. Returns whether it was written.
+     */
+    boolean store(ResultRecord record);
+
+    /** The record of {@code taskId}, or empty when there is none (an UNKNOWN id). */
+    Optional<ResultRecord> read(String taskId);
+
+    /** The one shared subscription of this process; started on first use. */
+    ResultNotifier notifier();
+
+    @Override
+    void close();
+
+    static ResultBackend disabled() {
+        return DisabledResultBackend.INSTANCE;
+    }
+}

@@ -1,0 +1,51 @@
+package dev.chard.engine.broker;
+
+import dev.chard.engine.backend.ResultRecord;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The queues. Each method is one atomic Redis step (docs/architecture.md, "Atomic steps"). When the result
+ * backend lives on the same server and database as the broker, the result record passed to {@link #enqueue} and
+ * {@link #ack} is written in the same script; otherwise the broker writes it through the backend first.
+ * Implementations are thread-safe.
+ */
+public interface Broker extends AutoCloseable {
+
+    /**
+     * Queues {@code message} (ready now, or delayed until its eta) and records {@code pending} (may be null when
+     * results are off). The encoded body is checked against {@code chard.message.max-size}.
+     *
+     * @throws dev.chard.api.BrokerUnavailableException if Redis does not answer within the configured timeout
+     */
+    void enqueue(TaskMessage message, ResultRecord pending);
+
+    /** Promotes due delayed tasks, then takes the next ready task of {@code queue} for {@code workerId}. */
+    FetchResult fetch(String queue, String workerId);
+
+    /** Blocks until a wake-up token arrives on any of {@code queues}, or {@code max} passes. */
+    void awaitWork(Collection<String> queues, Duration max);
+
+    /** Ends a delivery: writes {@code outcome} (may be null: results off, or already stored) and removes the message. */
+    void ack(Delivery delivery, String workerId, ResultRecord outcome);
+
+    /** Moves a delivery to the queue's dead-letter list with {@code reason}; the message leaves the queue. */
+    void deadLetter(Delivery delivery, String workerId, String reason);
+
+    /** Records that {@code workerId} is alive on {@code queue}, and reclaims the work of dead workers there. */
+    HeartbeatResult heartbeat(String queue, String workerId);
+
+    /** Puts every task {@code workerId} still holds on {@code queue} back at the head of the queue; returns how many. */
+    int handBack(String queue, String workerId);
+
+    /** Dead letters of {@code queue}, newest first, as JSON records {@code {id, queue, reason, body, at}}. */
+    List<String> deadLetters(String queue, int max);
+
+    /** Ready plus delayed tasks waiting in {@code queue}. */
+    long pending(String queue);
+
+    @Override
+    void close();
+}

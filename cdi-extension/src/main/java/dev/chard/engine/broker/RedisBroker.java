@@ -1,0 +1,171 @@
+package dev.chard.engine.broker;
+
+import dev.chard.engine.backend.RedisResultBackend;
+import dev.chard.engine.backend.ResultBackend;
+import dev.chard.engine.backend.ResultRecord;
+import dev.chard.engine.config.ChardConfig;
+import dev.chard.engine.config.RedisUrl;
+import dev.chard.engine.errors.ClientErrors;
+import dev.chard.engine.redis.Keys;
+import dev.chard.engine.redis.Scripts;
+import dev.chard.engine.serialization.MessageCodec;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisException;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The broker over one Redis database, every step one Lua script (docs/architecture.md). When the result backend
+ * is the same database ({@code colocated} is set), result records are written inside the same scripts.
+ */
+public final class RedisBroker implements Broker {
+
+    private static final String POISON_TYPE = "dev.chard.DeadLettered";
+
+    private final UnifiedJedis redis;
+    private final RedisUrl url;
+    private final ChardConfig config;
+    private final Keys keys;
+    private final MessageCodec codec;
+    private final ResultBackend backend;
+    private final RedisResultBackend colocated;
+    private final Set<String> beating = ConcurrentHashMap.newKeySet();
+
+    public RedisBroker(UnifiedJedis redis, RedisUrl url, ChardConfig config, Keys keys, MessageCodec codec,
+                       ResultBackend backend, RedisResultBackend colocated) {
+        this.redis = redis;
+        this.url = url;
+        this.config = config;
+        this.keys = keys;
+        this.codec = codec;
+        this.backend = backend;
+        this.colocated = colocated;
+    }
+
+    @Override
+    public void enqueue(TaskMessage message, ResultRecord pending) {
+        String body = codec.encode(message);
+        int size = body.getBytes(StandardCharsets.UTF_8).length;
+        if (size > config.messageMaxSize()) {
+            throw ClientErrors.messageTooLarge(message.task(), size, config.messageMaxSize());
+        }
+        String q = message.queue();
+        long delay = message.eta() == null ? 0 : Duration.between(Instant.now(), message.eta()).toMillis();
+        List<String> keyList = new ArrayList<>(List.of(keys.message(q, message.id()), keys.ready(q), keys.delayed(q), keys.wake(q)));
+        List<String> args = new ArrayList<>(List.of(message.id(), body, Integer.toString(message.priority()), Long.toString(delay)));
+        try {
+            if (pending != null && colocated != null) {
+                keyList.add(colocated.key(message.id()));
+                args.addAll(colocated.storeArgs(pending));
+            } else if (pending != null && backend.enabled()) {
+                // PENDING before the message: written after, it could overwrite a fast worker's final state
+                backend.store(pending);
+            }
+            Scripts.ENQUEUE.run(redis, keyList, args);
+        } catch (JedisException e) {
+            throw ClientErrors.brokerUnavailable(message.task(), url, config.redisTimeout(), e);
+        } catch (dev.chard.api.ChardException e) {
+            throw ClientErrors.brokerUnavailable(message.task(), url, config.redisTimeout(), e);
+        }
+    }
+
+    @Override
+    public FetchResult fetch(String queue, String workerId) {
+        while (true) {
+            List<?> r = (List<?>) Scripts.FETCH.run(redis,
+                    List.of(keys.ready(queue), keys.delayed(queue), keys.dead(queue), keys.wake(queue), keys.workers(queue)),
+                    List.of(keys.messagePrefix(queue), keys.inflight(queue, workerId), workerId,
+                            Integer.toString(config.maxDeliveries()), Integer.toString(config.deadLetterMax()), queue));
+            String tag = (String) r.get(0);
+            switch (tag) {
+                case "task":
+                    return FetchResult.of(new Delivery(queue, (String) r.get(1), (String) r.get(2), ((Long) r.get(3)).intValue()));
+                case "none":
+                    return FetchResult.empty((Long) r.get(1));
+                default: // "dead": the script dead-lettered a poison message; record why, then look again
+                    recordDeadLetter((String) r.get(1), (String) r.get(2),
+                            "CHARD-05002: delivered " + r.get(3) + " times without finishing (its workers died or were killed)");
+            }
+        }
+    }
+
+    @Override
+    public void awaitWork(Collection<String> queues, Duration max) {
+        double seconds = Math.max(0.01, max.toMillis() / 1000.0);
+        redis.blpop(seconds, queues.stream().map(keys::wake).toArray(String[]::new));
+    }
+
+    @Override
+    public void ack(Delivery d, String workerId, ResultRecord outcome) {
+        List<String> keyList = new ArrayList<>(List.of(keys.message(d.queue(), d.id()), keys.inflight(d.queue(), workerId)));
+        List<String> args = new ArrayList<>(List.of(d.id()));
+        if (outcome != null && colocated != null) {
+            keyList.add(colocated.key(d.id()));
+            args.addAll(colocated.storeArgs(outcome));
+        } else if (outcome != null && backend.enabled()) {
+            // the outcome before the ack: a crash in between re-runs the task; the first final state is kept
+            backend.store(outcome);
+        }
+        Scripts.ACK.run(redis, keyList, args);
+    }
+
+    @Override
+    public void deadLetter(Delivery d, String workerId, String reason) {
+        Scripts.DEADLETTER.run(redis, List.of(keys.message(d.queue(), d.id()), keys.inflight(d.queue(), workerId), keys.dead(d.queue())),
+                List.of(d.id(), reason, d.queue(), Integer.toString(config.deadLetterMax()), d.body()));
+        recordDeadLetter(d.id(), d.body(), reason);
+    }
+
+    /** A caller waiting on a dead-lettered id gets a FAILURE with the reason instead of waiting for ever. */
+    private void recordDeadLetter(String id, String body, String reason) {
+        if (!backend.enabled()) {
+            return;
+        }
+        String task = null;
+        try {
+            task = codec.decode(body, "").task();
+        } catch (RuntimeException e) {
+            // the body is what was wrong; the record can do without the task name
+        }
+        backend.store(ResultRecord.failure(id, task, POISON_TYPE, reason, null, null, 0));
+    }
+
+    @Override
+    public HeartbeatResult heartbeat(String queue, String workerId) {
+        boolean first = beating.add(queue + "\n" + workerId);
+        List<?> r = (List<?>) Scripts.HEARTBEAT.run(redis, List.of(keys.workers(queue), keys.ready(queue), keys.wake(queue)),
+                List.of(workerId, Long.toString(config.heartbeatTimeout().toMillis()), keys.inflightPrefix(queue),
+                        keys.messagePrefix(queue), first ? "1" : "0"));
+        return new HeartbeatResult(((Long) r.get(0)).intValue(), ((Long) r.get(1)).intValue(), ((Long) r.get(2)) == 1L);
+    }
+
+    @Override
+    public int handBack(String queue, String workerId) {
+        beating.remove(queue + "\n" + workerId);
+        Object n = Scripts.HANDBACK.run(redis, List.of(keys.workers(queue), keys.ready(queue), keys.inflight(queue, workerId), keys.wake(queue)),
+                List.of(workerId, keys.messagePrefix(queue)));
+        return ((Long) n).intValue();
+    }
+
+    @Override
+    public List<String> deadLetters(String queue, int max) {
+        return redis.lrange(keys.dead(queue), 0, max - 1L);
+    }
+
+    @Override
+    public long pending(String queue) {
+        return redis.zcard(keys.ready(queue)) + redis.zcard(keys.delayed(queue));
+    }
+
+    @Override
+    public void close() {
+        // the connection pool belongs to the Engine, which closes it
+    }
+}

@@ -1,0 +1,63 @@
+package dev.chard.engine.client;
+
+import dev.chard.api.ChardException;
+import dev.chard.api.TaskFailedException;
+import dev.chard.api.TaskState;
+import dev.chard.api.spi.ResultSource;
+import dev.chard.api.spi.TaskSnapshot;
+import dev.chard.engine.backend.ResultBackend;
+import dev.chard.engine.backend.ResultRecord;
+import dev.chard.engine.errors.ClientErrors;
+import dev.chard.engine.serialization.ResultCodec;
+import dev.chard.engine.serialization.Tracebacks;
+
+import java.lang.reflect.Type;
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/** The engine's {@link ResultSource}: what every remote {@code AsyncResult} reads. */
+public final class BackendResultSource implements ResultSource {
+
+    private final ResultBackend backend;
+    private final ResultCodec codec;
+    private final Duration fallback;
+
+    public BackendResultSource(ResultBackend backend, ResultCodec codec, Duration fallback) {
+        this.backend = backend;
+        this.codec = codec;
+        this.fallback = fallback;
+    }
+
+    @Override
+    public TaskSnapshot read(String taskId, Type resultType) {
+        return backend.read(taskId).map(r -> snapshot(r, resultType)).orElseGet(() -> TaskSnapshot.unknown(taskId));
+    }
+
+    @Override
+    public void watch(String taskId, Type resultType, Consumer<TaskSnapshot> onReady) {
+        backend.notifier().watch(taskId, r -> onReady.accept(snapshot(r, resultType)));
+    }
+
+    @Override
+    public Duration fallbackInterval() {
+        return fallback;
+    }
+
+    private TaskSnapshot snapshot(ResultRecord r, Type resultType) {
+        Object value = null;
+        ChardException failure = null;
+        if (r.state() == TaskState.SUCCESS) {
+            value = codec.valueFromJson(r.resultJson(), resultType, r.id());
+        } else if (r.state() == TaskState.FAILURE) {
+            TaskFailedException f = ClientErrors.taskFailed(r.id(), r.exceptionType(), r.exceptionMessage(), r.traceback());
+            StackTraceElement[] remote = Tracebacks.parse(r.traceback());
+            if (remote.length > 0) {
+                f.setStackTrace(remote); // shows where the task failed, not where the caller waited
+            }
+            failure = f;
+        } else if (r.state() == TaskState.REVOKED) {
+            failure = ClientErrors.revoked(r.id(), r.exceptionMessage());
+        }
+        return new TaskSnapshot(r.id(), r.state(), value, failure, r.traceback(), r.worker(), r.dateDone());
+    }
+}

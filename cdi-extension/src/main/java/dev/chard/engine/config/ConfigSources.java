@@ -1,0 +1,90 @@
+package dev.chard.engine.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Function;
+
+/**
+ * The ordered places a key is looked up, the same in the application and in the worker: MicroProfile Config when
+ * its API is present (it covers system properties and the environment), else system properties, then the
+ * environment; then every {@code META-INF/chard.properties} on the class path, first found first.
+ */
+final class ConfigSources {
+
+    static final String PROPERTIES = "META-INF/chard.properties";
+
+    /** A value and a description of where it came from, for error messages. */
+    record Found(String value, String from) {
+    }
+
+    private final List<Function<ConfigKey, Found>> sources = new ArrayList<>();
+
+    private ConfigSources() {
+    }
+
+    static ConfigSources standard(ClassLoader loader) {
+        ConfigSources s = new ConfigSources();
+        Function<ConfigKey, Found> mp = MicroProfileSource.create(loader);
+        if (mp != null) {
+            s.sources.add(mp);
+        } else {
+            s.sources.add(k -> found(System.getProperty(k.key()), "system property " + k.key()));
+            s.sources.add(k -> found(System.getenv(k.envName()), "environment variable " + k.envName()));
+        }
+        Map<String, Found> files = readPropertyFiles(loader);
+        s.sources.add(k -> files.get(k.key()));
+        return s;
+    }
+
+    static ConfigSources of(Map<String, String> values) {
+        ConfigSources s = new ConfigSources();
+        s.sources.add(k -> found(values.get(k.key()), "given value"));
+        return s;
+    }
+
+    Found lookup(ConfigKey key) {
+        for (Function<ConfigKey, Found> source : sources) {
+            Found f = source.apply(key);
+            if (f != null) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    private static Found found(String value, String from) {
+        return value == null || value.isBlank() ? null : new Found(value.trim(), from);
+    }
+
+    private static Map<String, Found> readPropertyFiles(ClassLoader loader) {
+        Map<String, Found> values = new LinkedHashMap<>();
+        try {
+            Enumeration<URL> urls = loader == null ? ClassLoader.getSystemResources(PROPERTIES) : loader.getResources(PROPERTIES);
+            while (urls.hasMoreElements()) {
+                URL url = urls.nextElement();
+                Properties p = new Properties();
+                try (InputStream in = url.openStream()) {
+                    p.load(in);
+                } catch (IOException e) {
+                    throw ConfigErrors.unreadable(url.toString(), e);
+                }
+                for (String name : p.stringPropertyNames()) {
+                    Found f = found(p.getProperty(name), url.toString());
+                    if (f != null) {
+                        values.putIfAbsent(name, f);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw ConfigErrors.unreadable(PROPERTIES, e);
+        }
+        return values;
+    }
+}

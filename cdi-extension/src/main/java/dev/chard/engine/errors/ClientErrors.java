@@ -1,0 +1,88 @@
+package dev.chard.engine.errors;
+
+import dev.chard.api.BrokerUnavailableException;
+import dev.chard.api.ChardException;
+import dev.chard.api.ResultsDisabledException;
+import dev.chard.api.TaskFailedException;
+import dev.chard.api.TaskRevokedException;
+import dev.chard.api.TaskSerializationException;
+import dev.chard.engine.config.RedisUrl;
+
+import java.lang.reflect.Type;
+import java.time.Duration;
+
+/** Errors met while sending tasks and reading results: codes CHARD-03xxx. */
+public final class ClientErrors {
+
+    private ClientErrors() {
+    }
+
+    /** CHARD-03001 */
+    public static BrokerUnavailableException brokerUnavailable(String taskName, RedisUrl url, Duration timeout, Throwable cause) {
+        return new BrokerUnavailableException("CHARD-03001", "cannot send task " + taskName + ": the broker at " + url.redacted()
+                + " did not answer within " + timeout.toMillis() + " ms (" + cause.getMessage() + "). The task was not sent."
+                + " Check that Redis runs there and chard.broker.url is right; chard.redis.timeout bounds this wait.", cause);
+    }
+
+    /** CHARD-03002: Celery's "no result backend is configured", naming the key. */
+    public static ResultsDisabledException resultsDisabled(String taskId) {
+        return new ResultsDisabledException("CHARD-03002", "cannot read the result of task " + taskId
+                + ": no result backend is configured. Set chard.backend.url (e.g. redis://localhost:6379/1) in the application and the worker.");
+    }
+
+    /** CHARD-03003 */
+    public static TaskSerializationException argumentNotSerializable(String what, Class<?> type, Throwable cause) {
+        return new TaskSerializationException("CHARD-03003", what + ": JSON-B cannot write a " + type.getName() + " ("
+                + rootMessage(cause) + "). Pass a type JSON-B can write and read back: a record, a public class with a public"
+                + " no-argument constructor, a String, number, boolean, enum, java.time type, or a List/Map of these.", cause);
+    }
+
+    /** CHARD-03004: the failure recorded by a worker. */
+    public static TaskFailedException taskFailed(String taskId, String type, String message, String traceback) {
+        return new TaskFailedException("CHARD-03004", taskId, type, message, traceback);
+    }
+
+    /** CHARD-03005 */
+    public static TaskRevokedException revoked(String taskId, String reason) {
+        return new TaskRevokedException("CHARD-03005", taskId, reason);
+    }
+
+    /** CHARD-03006 */
+    public static TaskSerializationException messageTooLarge(String taskName, int bytes, int max) {
+        return new TaskSerializationException("CHARD-03006", "the message of task " + taskName + " is " + bytes
+                + " bytes, more than chard.message.max-size (" + max + "). Pass a reference (an id, a URL) instead of the data,"
+                + " or raise the limit.", null);
+    }
+
+    /** CHARD-03007 */
+    public static IllegalStateException noTaskCall() {
+        return new IllegalStateException("CHARD-03007: TaskClient.withOptions(options, call): the call made no @AsyncTask call on this"
+                + " thread, so the options were not used. Call the task method directly inside the lambda.");
+    }
+
+    /** CHARD-03008 */
+    public static TaskSerializationException resultNotReadable(String taskId, Type type, Throwable cause) {
+        return new TaskSerializationException("CHARD-03008", "the result of task " + taskId + " cannot be read as "
+                + (type == null ? "Object" : type.getTypeName()) + ": " + rootMessage(cause), cause);
+    }
+
+    /** CHARD-03009 */
+    public static TaskSerializationException resultNotSerializable(Class<?> type, Throwable cause) {
+        return new TaskSerializationException("CHARD-03009", "JSON-B cannot write the task's return value of type "
+                + type.getName() + ": " + rootMessage(cause), cause);
+    }
+
+    /** CHARD-03011 */
+    public static ChardException backendUnavailable(String taskId, RedisUrl url, Throwable cause) {
+        return new ChardException("CHARD-03011", "cannot read the result of task " + taskId + ": the result backend at "
+                + url.redacted() + " did not answer (" + cause.getMessage() + ")", cause);
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable c = t;
+        while (c.getCause() != null && c.getCause() != c) {
+            c = c.getCause();
+        }
+        return c.getMessage() != null ? c.getMessage() : c.getClass().getName();
+    }
+}

@@ -1,0 +1,63 @@
+package dev.chard.engine.redis;
+
+/**
+ * Every Redis key and channel name (docs/architecture.md, "Redis layout"). The keys of one queue share the hash
+ * tag {@code {queue}}, so a queue stays in one Cluster slot.
+ */
+public final class Keys {
+
+    private final String prefix;
+
+    public Keys(String prefix) {
+        this.prefix = prefix;
+    }
+
+    private String q(String queue) {
+        return prefix + ":{" + queue + "}:";
+    }
+
+    public String ready(String queue) {
+        return q(queue) + "ready";
+    }
+
+    public String delayed(String queue) {
+        return q(queue) + "delayed";
+    }
+
+    public String messagePrefix(String queue) {
+        return q(queue) + "msg:";
+    }
+
+    public String message(String queue, String id) {
+        return messagePrefix(queue) + id;
+    }
+
+    public String workers(String queue) {
+        return q(queue) + "workers";
+    }
+
+    public String inflightPrefix(String queue) {
+        return q(queue) + "inflight:";
+    }
+
+    public String inflight(String queue, String workerId) {
+        return inflightPrefix(queue) + workerId;
+    }
+
+    public String dead(String queue) {
+        return q(queue) + "dead";
+    }
+
+    public String wake(String queue) {
+        return q(queue) + "wake";
+    }
+
+    public String result(String id) {
+        return prefix + ":result:" + id;
+    }
+
+    /** Pub/sub ignores the database number, so the channel names it (as kombu does). */
+    public String resultChannel(int database) {
+        return prefix + ":results:" + database;
+    }
+}

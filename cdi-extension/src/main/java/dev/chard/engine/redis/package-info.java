@@ -1,0 +1,4 @@
+/**
+ * Redis connections and Lua scripts (internal).
+ */
+package dev.chard.engine.redis;

@@ -1,0 +1,41 @@
+package dev.chard.engine.registry;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Type;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything known at deployment about one task method. Immutable.
+ *
+ * @param name           the task name on the wire
+ * @param beanClass      the bean class that declares (or inherits) the method
+ * @param method         the task method
+ * @param returnKind     how its result is handed to callers
+ * @param resultType     the T of {@code AsyncResult<T>} etc. (the type results are decoded into); Void for void
+ * @param parameterTypes the generic parameter types arguments are decoded into
+ * @param parameterNames parameter names (real ones when compiled with -parameters, else arg0...)
+ * @param queue          the queue from the annotation, or null for the configured default
+ * @param priority       the priority from the annotation, or null for the default
+ */
+public record TaskDescriptor(String name, Class<?> beanClass, Method method, ReturnKind returnKind, Type resultType,
+                             List<Type> parameterTypes, List<String> parameterNames, String queue, Integer priority) {
+
+    public TaskDescriptor {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(method, "method");
+        parameterTypes = List.copyOf(parameterTypes);
+        parameterNames = List.copyOf(parameterNames);
+    }
+
+    /** {@code dev.example.MathTasks#add(int, int)}: how errors and logs name the method. */
+    public String displayName() {
+        return TaskMethods.display(method);
+    }
+
+    /** The short name Celery-style logs use: the part after the last dot. */
+    public String shortName() {
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? name : name.substring(dot + 1);
+    }
+}

@@ -1,0 +1,135 @@
+package dev.chard.engine.serialization;
+
+import dev.chard.api.TaskSerializationException;
+import dev.chard.engine.broker.TaskMessage;
+import dev.chard.engine.errors.ClientErrors;
+import dev.chard.engine.registry.TaskDescriptor;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.json.bind.Jsonb;
+
+import java.lang.reflect.Type;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Task arguments: written with JSON-B at the call site, read back on the worker into the method's declared
+ * parameter types (never into a class the message names: DESIGN.md §4). Thread-safe.
+ */
+public final class Arguments {
+
+    private final Jsonb jsonb;
+
+    public Arguments(Jsonb jsonb) {
+        this.jsonb = jsonb;
+    }
+
+    /**
+     * Writes positional arguments; with a descriptor each one is written as its declared parameter type.
+     *
+     * @throws TaskSerializationException naming the argument that JSON-B cannot write
+     */
+    public JsonArray encode(TaskDescriptor task, String taskName, List<?> args) {
+        JsonArrayBuilder out = Json.createArrayBuilder();
+        for (int i = 0; i < args.size(); i++) {
+            Type type = task != null && i < task.parameterTypes().size() ? task.parameterTypes().get(i) : null;
+            String what = task != null && i < task.parameterNames().size()
+                    ? "argument " + (i + 1) + " (" + task.parameterNames().get(i) + ") of " + task.displayName()
+                    : "argument " + (i + 1) + " of task " + taskName;
+            out.add(toJson(args.get(i), type, what));
+        }
+        return out.build();
+    }
+
+    /** Writes named arguments. */
+    public JsonObject encodeNamed(String taskName, Map<String, ?> kwargs) {
+        JsonObjectBuilder out = Json.createObjectBuilder();
+        kwargs.forEach((name, value) -> out.add(name, toJson(value, null, "argument '" + name + "' of task " + taskName)));
+        return out.build();
+    }
+
+    private JsonValue toJson(Object value, Type type, String what) {
+        if (value == null) {
+            return JsonValue.NULL;
+        }
+        try {
+            return JsonValues.parse(type == null ? jsonb.toJson(value) : jsonb.toJson(value, type));
+        } catch (RuntimeException e) {
+            throw ClientErrors.argumentNotSerializable(what, value.getClass(), e);
+        }
+    }
+
+    /**
+     * Reads the message's arguments into the method's parameter types: positional first, then named ones by
+     * parameter name.
+     *
+     * @throws ArgumentBindingException naming the parameter that does not fit
+     */
+    public Object[] bind(TaskDescriptor task, TaskMessage message) {
+        List<Type> types = task.parameterTypes();
+        List<String> names = task.parameterNames();
+        JsonArray args = message.args();
+        JsonObject kwargs = message.kwargs();
+        if (args.size() > types.size()) {
+            throw new ArgumentBindingException(task.displayName() + " takes " + types.size() + " argument(s), the message has "
+                    + args.size() + " positional ones", null);
+        }
+        Set<String> unused = new HashSet<>(kwargs.keySet());
+        Object[] values = new Object[types.size()];
+        for (int i = 0; i < types.size(); i++) {
+            JsonValue v;
+            if (i < args.size()) {
+                v = args.get(i);
+                if (kwargs.containsKey(names.get(i))) {
+                    throw new ArgumentBindingException("argument " + (i + 1) + " (" + names.get(i) + ") of "
+                            + task.displayName() + " is given both by position and by name", null);
+                }
+            } else if (kwargs.containsKey(names.get(i))) {
+                v = kwargs.get(names.get(i));
+                unused.remove(names.get(i));
+            } else {
+                throw new ArgumentBindingException("argument " + (i + 1) + " (" + names.get(i) + ") of " + task.displayName()
+                        + " is missing" + (names.get(i).matches("arg\\d+") ? " (named arguments need classes compiled with -parameters)" : ""), null);
+            }
+            values[i] = fromJson(v, types.get(i), i, names.get(i), task);
+        }
+        if (!unused.isEmpty()) {
+            throw new ArgumentBindingException(task.displayName() + " has no parameter(s) named " + unused
+                    + "; its parameters are " + names, null);
+        }
+        return values;
+    }
+
+    private Object fromJson(JsonValue v, Type type, int index, String name, TaskDescriptor task) {
+        String what = "argument " + (index + 1) + " (" + name + ", " + type.getTypeName() + ") of " + task.displayName();
+        if (v.getValueType() == JsonValue.ValueType.NULL) {
+            if (type instanceof Class<?> c && c.isPrimitive()) {
+                throw new ArgumentBindingException(what + " is null, but a " + c.getName() + " cannot be", null);
+            }
+            return null;
+        }
+        try {
+            return jsonb.fromJson(v.toString(), type);
+        } catch (RuntimeException e) {
+            throw new ArgumentBindingException(what + " cannot be read from " + abbreviate(v.toString()) + ": " + rootMessage(e), e);
+        }
+    }
+
+    static String rootMessage(Throwable t) {
+        Throwable c = t;
+        while (c.getCause() != null && c.getCause() != c) {
+            c = c.getCause();
+        }
+        return c.getMessage() != null ? c.getMessage() : c.getClass().getName();
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 80 ? s : s.substring(0, 77) + "...";
+    }
+}

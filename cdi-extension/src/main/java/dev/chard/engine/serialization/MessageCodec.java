@@ -1,0 +1,118 @@
+package dev.chard.engine.serialization;
+
+import dev.chard.engine.broker.TaskMessage;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/**
+ * Task messages to and from JSON (docs/architecture.md, "Messages"). Decoding checks every field it uses and
+ * reports the first problem as a {@link MalformedMessageException}: a worker must never crash on a message.
+ * Thread-safe.
+ */
+public final class MessageCodec {
+
+    /** Version of the message format; written as "v". */
+    public static final int VERSION = 1;
+
+    public String encode(TaskMessage m) {
+        return Json.createObjectBuilder()
+                .add("v", VERSION)
+                .add("id", m.id())
+                .add("task", m.task())
+                .add("args", m.args())
+                .add("kwargs", m.kwargs())
+                .add("retries", m.retries())
+                .add("eta", JsonValues.instant(m.eta()))
+                .add("expires", JsonValues.instant(m.expires()))
+                .add("queue", m.queue())
+                .add("priority", m.priority())
+                .add("rootId", JsonValues.string(m.rootId()))
+                .add("parentId", JsonValues.string(m.parentId()))
+                .add("groupId", JsonValues.string(m.groupId()))
+                .add("origin", JsonValues.string(m.origin()))
+                .add("sentAt", JsonValues.instant(m.sentAt()))
+                .build()
+                .toString();
+    }
+
+    /**
+     * @param deliveredFrom the queue the message was taken from, used when the message names none
+     */
+    public TaskMessage decode(String body, String deliveredFrom) {
+        JsonObject o;
+        try {
+            JsonValue v = JsonValues.parse(body);
+            if (v.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw new MalformedMessageException("the message is JSON but not an object", null);
+            }
+            o = v.asJsonObject();
+        } catch (MalformedMessageException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new MalformedMessageException("the message is not JSON: " + e.getMessage(), e);
+        }
+        String id = requiredString(o, "id");
+        String task = requiredString(o, "task");
+        JsonArray args = o.containsKey("args") && !o.isNull("args") ? typed(o, "args", JsonArray.class, "an array") : JsonValue.EMPTY_JSON_ARRAY;
+        JsonObject kwargs = o.containsKey("kwargs") && !o.isNull("kwargs") ? typed(o, "kwargs", JsonObject.class, "an object") : JsonValue.EMPTY_JSON_OBJECT;
+        int retries = optionalInt(o, "retries", 0);
+        int priority = optionalInt(o, "priority", dev.chard.api.TaskOptions.DEFAULT_PRIORITY);
+        String queue = optionalString(o, "queue");
+        return new TaskMessage(id, task, args, kwargs, retries, optionalInstant(o, "eta"), optionalInstant(o, "expires"),
+                queue == null ? deliveredFrom : queue, priority, optionalString(o, "rootId"), optionalString(o, "parentId"),
+                optionalString(o, "groupId"), optionalString(o, "origin"), optionalInstant(o, "sentAt"));
+    }
+
+    private static String requiredString(JsonObject o, String field) {
+        String s = optionalString(o, field);
+        if (s == null || s.isBlank()) {
+            throw new MalformedMessageException("the message has no \"" + field + "\"", null);
+        }
+        return s;
+    }
+
+    private static String optionalString(JsonObject o, String field) {
+        if (!o.containsKey(field) || o.isNull(field)) {
+            return null;
+        }
+        return typed(o, field, JsonString.class, "a string").getString();
+    }
+
+    private static int optionalInt(JsonObject o, String field, int absent) {
+        if (!o.containsKey(field) || o.isNull(field)) {
+            return absent;
+        }
+        JsonNumber n = typed(o, field, JsonNumber.class, "a number");
+        if (!n.isIntegral()) {
+            throw new MalformedMessageException("\"" + field + "\" must be a whole number, was " + n, null);
+        }
+        return n.intValue();
+    }
+
+    private static Instant optionalInstant(JsonObject o, String field) {
+        String s = optionalString(o, field);
+        if (s == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(s);
+        } catch (DateTimeParseException e) {
+            throw new MalformedMessageException("\"" + field + "\" is not an ISO-8601 instant: " + s, e);
+        }
+    }
+
+    private static <T extends JsonValue> T typed(JsonObject o, String field, Class<T> type, String what) {
+        JsonValue v = o.get(field);
+        if (!type.isInstance(v)) {
+            throw new MalformedMessageException("\"" + field + "\" must be " + what + ", was " + v.getValueType().name().toLowerCase(), null);
+        }
+        return type.cast(v);
+    }
+}

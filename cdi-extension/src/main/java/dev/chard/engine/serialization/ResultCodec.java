@@ -1,0 +1,95 @@
+package dev.chard.engine.serialization;
+
+import dev.chard.api.TaskState;
+import dev.chard.engine.backend.ResultRecord;
+import dev.chard.engine.errors.ClientErrors;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.bind.Jsonb;
+
+import java.lang.reflect.Type;
+import java.time.Instant;
+
+/** Result records to and from JSON (docs/architecture.md, "Result records"), and return values. Thread-safe. */
+public final class ResultCodec {
+
+    private final Jsonb jsonb;
+
+    public ResultCodec(Jsonb jsonb) {
+        this.jsonb = jsonb;
+    }
+
+    /** A task's return value as JSON; "null" for null (void tasks). */
+    public String valueToJson(Object value) {
+        if (value == null) {
+            return "null";
+        }
+        try {
+            return jsonb.toJson(value);
+        } catch (RuntimeException e) {
+            throw ClientErrors.resultNotSerializable(value.getClass(), e);
+        }
+    }
+
+    /** A return value read back as {@code type}; an {@code Object} type gives JSON-B's defaults (BigDecimal, Map, List). */
+    public Object valueFromJson(String json, Type type, String taskId) {
+        if (json == null || type == void.class || type == Void.class) {
+            return null;
+        }
+        try {
+            return jsonb.fromJson(json, type == null ? Object.class : type);
+        } catch (RuntimeException e) {
+            throw ClientErrors.resultNotReadable(taskId, type, e);
+        }
+    }
+
+    public String encode(ResultRecord r) {
+        JsonObjectBuilder b = Json.createObjectBuilder()
+                .add("id", r.id())
+                .add("task", JsonValues.string(r.task()))
+                .add("state", r.state().name())
+                .add("result", r.resultJson() == null ? JsonValue.NULL : JsonValues.parse(r.resultJson()));
+        if (r.exceptionType() != null) {
+            b.add("exception", Json.createObjectBuilder()
+                    .add("type", r.exceptionType())
+                    .add("message", JsonValues.string(r.exceptionMessage())));
+        } else {
+            b.add("exception", JsonValue.NULL);
+        }
+        return b.add("traceback", JsonValues.string(r.traceback()))
+                .add("worker", JsonValues.string(r.worker()))
+                .add("retries", r.retries())
+                .add("dateDone", JsonValues.instant(r.dateDone()))
+                .build()
+                .toString();
+    }
+
+    /** @throws IllegalArgumentException when {@code json} is not a result record */
+    public ResultRecord decode(String json) {
+        try {
+            JsonObject o = JsonValues.parse(json).asJsonObject();
+            JsonValue result = o.getOrDefault("result", JsonValue.NULL);
+            JsonValue exc = o.getOrDefault("exception", JsonValue.NULL);
+            String type = null;
+            String message = null;
+            if (exc.getValueType() == JsonValue.ValueType.OBJECT) {
+                type = string(exc.asJsonObject(), "type");
+                message = string(exc.asJsonObject(), "message");
+            }
+            String done = string(o, "dateDone");
+            return new ResultRecord(o.getString("id"), string(o, "task"), TaskState.valueOf(o.getString("state")),
+                    result.getValueType() == JsonValue.ValueType.NULL ? null : result.toString(), type, message,
+                    string(o, "traceback"), string(o, "worker"), o.getInt("retries", 0), done == null ? null : Instant.parse(done));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("not a Chard result record: " + e.getMessage(), e);
+        }
+    }
+
+    private static String string(JsonObject o, String field) {
+        JsonValue v = o.get(field);
+        return v instanceof JsonString s ? s.getString() : null;
+    }
+}

@@ -1,0 +1,52 @@
+-- KEYS: 1 ready, 2 delayed, 3 dead, 4 wake, 5 workers
+-- ARGV: 1 msg key prefix, 2 my inflight key, 3 my worker id, 4 max deliveries, 5 dead-letter cap, 6 queue name
+-- Returns {'task', id, body, deliveries} | {'dead', id, body, deliveries} | {'none', ms until next due or -1}
+local now = now_ms()
+
+-- 1. promote due delayed tasks, in due order, keeping their due time as their FIFO position
+local due = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', now, 'WITHSCORES', 'LIMIT', 0, 100)
+for i = 1, #due, 2 do
+  local id = due[i]
+  local mk = ARGV[1] .. id
+  redis.call('ZREM', KEYS[2], id)
+  local prio = redis.call('HGET', mk, 'prio')
+  if prio then
+    local score = ready_score(tonumber(prio), tonumber(due[i + 1]))
+    redis.call('HSET', mk, 'score', score)
+    redis.call('ZADD', KEYS[1], score, id)
+  end
+end
+if #due > 2 then
+  wake(KEYS[4]) -- more than one became due: let another idle worker help
+end
+
+-- 2. take the next ready task; skip ids whose message is gone (acked by a worker declared dead too early)
+while true do
+  local popped = redis.call('ZPOPMIN', KEYS[1])
+  if #popped == 0 then
+    local nxt = redis.call('ZRANGE', KEYS[2], 0, 0, 'WITHSCORES')
+    if #nxt == 0 then
+      return {'none', -1}
+    end
+    return {'none', math.max(0, tonumber(nxt[2]) - now)}
+  end
+  local id = popped[1]
+  local mk = ARGV[1] .. id
+  local body = redis.call('HGET', mk, 'body')
+  if body then
+    local n = redis.call('HINCRBY', mk, 'deliveries', 1)
+    if n > tonumber(ARGV[4]) then
+      -- delivered max times and never acked: it keeps killing its workers (DESIGN.md §3, poison messages)
+      redis.call('LPUSH', KEYS[3], cjson.encode({id = id, queue = ARGV[6], at = now, body = body,
+        reason = 'CHARD-05002: delivered ' .. (n - 1) .. ' times without finishing (its workers died or were killed)'}))
+      redis.call('LTRIM', KEYS[3], 0, tonumber(ARGV[5]) - 1)
+      redis.call('DEL', mk)
+      return {'dead', id, body, n - 1}
+    end
+    -- an owner must be in the workers set, or nobody would reclaim its work should it die before its first beat
+    redis.call('ZADD', KEYS[5], 'NX', int(now), ARGV[3])
+    redis.call('HSET', mk, 'owner', ARGV[3])
+    redis.call('SADD', ARGV[2], id)
+    return {'task', id, body, n}
+  end
+end

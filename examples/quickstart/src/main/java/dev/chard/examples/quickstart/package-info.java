@@ -1,0 +1,4 @@
+/**
+ * The quickstart example behind README's first command: three task beans and a client (example, not API).
+ */
+package dev.chard.examples.quickstart;

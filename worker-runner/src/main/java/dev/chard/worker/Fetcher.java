@@ -1,0 +1,107 @@
+package dev.chard.worker;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
+
+import dev.chard.engine.broker.Broker;
+import dev.chard.engine.broker.Delivery;
+import dev.chard.engine.broker.FetchResult;
+
+/**
+ * The one thread that takes messages from Redis. It asks for a message only after a pool slot is free (the
+ * semaphore), so the worker never holds a task it cannot start now; it goes round-robin over the queues so that
+ * one busy queue cannot starve the others; when every queue is empty it blocks on the wake-up list for at most
+ * the poll interval, or until the next delayed task is due.
+ */
+final class Fetcher implements Runnable {
+
+    private static final Logger LOG = Logger.getLogger(Fetcher.class.getName());
+
+    private final Broker broker;
+    private final List<String> queues;
+    private final String instanceId;
+    private final Duration pollInterval;
+    private final Semaphore slots;
+    private final Consumer<Delivery> dispatch;
+    private volatile boolean running = true;
+    private int nextQueue;
+
+    /** @param dispatch starts the delivery on a pool thread; that thread releases the slot when it ends */
+    Fetcher(Broker broker, List<String> queues, String instanceId, Duration pollInterval, Semaphore slots,
+            Consumer<Delivery> dispatch) {
+        this.broker = broker;
+        this.queues = List.copyOf(queues);
+        this.instanceId = instanceId;
+        this.pollInterval = pollInterval;
+        this.slots = slots;
+        this.dispatch = dispatch;
+    }
+
+    void stop() {
+        running = false;
+    }
+
+    @Override
+    public void run() {
+        Backoff backoff = new Backoff();
+        while (running) {
+            try {
+                slots.acquire();
+            } catch (InterruptedException e) {
+                break;
+            }
+            boolean slotHeld = true; // until the pool thread owns it, or it is given back before waiting
+            try {
+                if (!running) {
+                    break;
+                }
+                long nextDue = -1;
+                Optional<Delivery> found = Optional.empty();
+                for (int i = 0; i < queues.size() && found.isEmpty(); i++) {
+                    String q = queues.get((nextQueue + i) % queues.size());
+                    FetchResult r = broker.fetch(q, instanceId);
+                    found = r.delivery();
+                    if (found.isPresent()) {
+                        nextQueue = (nextQueue + i + 1) % queues.size();
+                    } else if (r.nextDueInMs() >= 0) {
+                        nextDue = nextDue < 0 ? r.nextDueInMs() : Math.min(nextDue, r.nextDueInMs());
+                    }
+                }
+                backoff.reset();
+                if (found.isPresent()) {
+                    // dispatched even if stop() came meanwhile: the task is ours either way, and shutdown hands back
+                    // whatever did not finish
+                    dispatch.accept(found.get());
+                    slotHeld = false;
+                } else if (running) {
+                    long poll = pollInterval.toMillis();
+                    Duration wait = nextDue >= 0 && nextDue < poll ? Duration.ofMillis(Math.max(1, nextDue)) : pollInterval;
+                    slots.release();
+                    slotHeld = false;
+                    broker.awaitWork(queues, wait);
+                }
+            } catch (RuntimeException e) {
+                if (!running) {
+                    break;
+                }
+                LOG.warning(() -> "Cannot fetch from Redis (" + e + "); retrying in " + backoff.next().toMillis() + " ms");
+                if (slotHeld) {
+                    slots.release();
+                    slotHeld = false;
+                }
+                if (!backoff.pause()) {
+                    break;
+                }
+            } finally {
+                if (slotHeld) {
+                    slots.release();
+                }
+            }
+        }
+        LOG.fine("Fetcher stopped");
+    }
+}

@@ -1,0 +1,176 @@
+package dev.chard.worker;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import dev.chard.engine.Engine;
+import dev.chard.engine.backend.ResultRecord;
+import dev.chard.engine.broker.Delivery;
+import dev.chard.engine.broker.TaskMessage;
+import dev.chard.engine.config.Durations;
+import dev.chard.engine.registry.TaskDescriptor;
+import dev.chard.engine.serialization.ArgumentBindingException;
+import dev.chard.engine.serialization.MalformedMessageException;
+import dev.chard.engine.serialization.Tracebacks;
+
+/**
+ * Handles one delivery from start to end: decode, check expiry and registration, bind arguments, run, and end the
+ * delivery with exactly one ack (with its outcome) or one dead-letter. Every path ends the delivery, so a
+ * message never stays owned by a live worker that will not finish it. Thread-safe: pool threads share it.
+ */
+final class TaskProcessor {
+
+    private static final Logger LOG = Logger.getLogger("dev.chard.worker.Task");
+
+    private final Engine engine;
+    private final TaskRunner runner;
+    private final WorkerIdentity me;
+    private final BooleanSupplier handedBack;
+
+    /** @param handedBack true once shutdown handed this worker's tasks back: a late outcome must not be acked */
+    TaskProcessor(Engine engine, TaskRunner runner, WorkerIdentity me, BooleanSupplier handedBack) {
+        this.engine = engine;
+        this.runner = runner;
+        this.me = me;
+        this.handedBack = handedBack;
+    }
+
+    void process(Delivery d) {
+        TaskMessage m;
+        try {
+            m = engine.messages().decode(d.body());
+        } catch (MalformedMessageException e) {
+            LOG.warning(() -> "Message " + d.id() + " of queue " + d.queue() + " is malformed and was dead-lettered: " + e.reason());
+            retrying("dead-letter " + d.id(), () -> engine.broker().deadLetter(d, me.instanceId(), WorkerErrors.malformed(e.reason())));
+            return;
+        }
+        String label = shortName(m.task()) + "[" + m.id() + "]";
+        LOG.info(() -> "Task " + label + " received" + (d.redelivered() ? " (delivery " + d.deliveries() + ")" : ""));
+
+        if (m.expires() != null && m.expires().isBefore(Instant.now())) {
+            LOG.info(() -> "Task " + label + " expired");
+            ack(d, ResultRecord.revoked(m.id(), m.task(), "expired", me.name()));
+            return;
+        }
+        Optional<TaskDescriptor> task = engine.registry().byName(m.task());
+        if (task.isEmpty()) {
+            String why = WorkerErrors.notRegistered(m.task());
+            LOG.severe(() -> "Received unregistered task of type '" + m.task() + "' [" + m.id() + "]: the task is recorded as"
+                    + " FAILURE. Is the worker started with the archive that declares it (-A)? " + why);
+            ack(d, ResultRecord.failure(m.id(), m.task(), WorkerErrors.NOT_REGISTERED_TYPE, why, null, me.name(), m.retries()));
+            return;
+        }
+        Object[] args;
+        try {
+            args = engine.arguments().bind(task.get(), m);
+        } catch (ArgumentBindingException e) {
+            LOG.severe(() -> "Task " + label + " rejected: " + e.getMessage());
+            ack(d, ResultRecord.failure(m.id(), m.task(), ArgumentBindingException.class.getName(), e.getMessage(),
+                    Tracebacks.format(e), me.name(), m.retries()));
+            return;
+        }
+        run(d, m, task.get(), args, label);
+    }
+
+    private void run(Delivery d, TaskMessage m, TaskDescriptor task, Object[] args, String label) {
+        if (engine.config().trackStarted() && engine.backend().enabled()) {
+            try {
+                engine.backend().store(ResultRecord.started(m.id(), m.task(), me.name(), m.retries()));
+            } catch (RuntimeException e) {
+                // STARTED is informational; the task still runs and its final state is retried below
+                LOG.warning(() -> "Task " + label + ": cannot record STARTED: " + e);
+            }
+        }
+        long start = System.nanoTime();
+        ResultRecord outcome;
+        try {
+            Object value = awaitValue(runner.run(task, args));
+            String json = engine.results().valueToJson(value);
+            String took = Durations.seconds(Duration.ofNanos(System.nanoTime() - start));
+            LOG.info(() -> "Task " + label + " succeeded in " + took + ": " + abbreviate(json));
+            outcome = ResultRecord.success(m.id(), m.task(), json, me.name(), m.retries());
+        } catch (Throwable thrown) {
+            Throwable t = unwrap(thrown);
+            if (t instanceof VirtualMachineError vme) {
+                throw vme; // OOM and the like: do not record, the delivery is reclaimed or handed back
+            }
+            String took = Durations.seconds(Duration.ofNanos(System.nanoTime() - start));
+            LOG.severe(() -> "Task " + label + " failed in " + took + ": " + t.getClass().getName()
+                    + (t.getMessage() == null ? "" : ": " + t.getMessage()));
+            LOG.log(Level.FINE, "Task " + label + " traceback", t);
+            outcome = ResultRecord.failure(m.id(), m.task(), t.getClass().getName(), t.getMessage(), Tracebacks.format(t),
+                    me.name(), m.retries());
+        }
+        ack(d, outcome);
+    }
+
+    private void ack(Delivery d, ResultRecord outcome) {
+        if (handedBack.getAsBoolean()) {
+            // shutdown already put this task back in its queue; it will run again elsewhere, so keep no outcome
+            LOG.warning(() -> "Task " + d.id() + " finished after it was handed back; its outcome (" + outcome.state()
+                    + ") is discarded and it will run again");
+            return;
+        }
+        retrying("ack " + d.id(), () -> engine.broker().ack(d, me.instanceId(), outcome));
+    }
+
+    /**
+     * Runs a Redis step that ends a delivery until it succeeds: while Redis is away the task stays owned by this live
+     * worker (its heartbeat keeps ownership), so retrying is safe and giving up would only cost a re-run. It stops
+     * when shutdown has handed the task back.
+     */
+    private void retrying(String what, Runnable step) {
+        Backoff backoff = new Backoff();
+        while (true) {
+            try {
+                step.run();
+                return;
+            } catch (RuntimeException e) {
+                if (handedBack.getAsBoolean()) {
+                    LOG.warning(() -> "Giving up on " + what + " after hand-back: " + e);
+                    return;
+                }
+                LOG.warning(() -> "Cannot " + what + " (" + e + "); retrying in " + backoff.next().toMillis() + " ms");
+                if (!backoff.pause()) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** What a task method returned, waited for: the value of its AsyncResult, CompletionStage or Future. */
+    private static Object awaitValue(Object returned) throws Throwable {
+        if (returned instanceof Future<?> f) {
+            return f.get();
+        }
+        if (returned instanceof CompletionStage<?> s) {
+            return s.toCompletableFuture().get();
+        }
+        return returned;
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        Throwable cur = t;
+        while ((cur instanceof ExecutionException || cur instanceof CompletionException) && cur.getCause() != null) {
+            cur = cur.getCause();
+        }
+        return cur;
+    }
+
+    static String shortName(String taskName) {
+        int dot = taskName.lastIndexOf('.');
+        return dot < 0 ? taskName : taskName.substring(dot + 1);
+    }
+
+    private static String abbreviate(String json) {
+        return json == null || json.length() <= 200 ? String.valueOf(json) : json.substring(0, 197) + "...";
+    }
+}

@@ -1,0 +1,160 @@
+package dev.chard.worker;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import dev.chard.engine.Engine;
+import dev.chard.engine.broker.Delivery;
+import dev.chard.engine.config.ChardConfig;
+import dev.chard.engine.config.Durations;
+
+/**
+ * The consume loop of one worker process: a pool of {@code concurrency} task threads, one {@link Fetcher} thread
+ * that fills free slots, and {@link Heartbeats}.
+ *
+ * <p>Lifecycle: {@link #start()} once; then {@link #stop()} once, from any thread, which stops fetching at once,
+ * lets running tasks finish for up to {@code chard.worker.shutdown-timeout}, and hands back whatever is still held.
+ * {@link #abort()}, from another thread while {@link #stop()} waits, cuts that wait short: running tasks are handed
+ * back at once (the second Ctrl-C of Celery's warm shutdown).
+ */
+public final class Worker {
+
+    private static final Logger LOG = Logger.getLogger(Worker.class.getName());
+
+    private final Engine engine;
+    private final WorkerIdentity me;
+    private final List<String> queues;
+    private final int concurrency;
+    private final Semaphore slots;
+    private final ThreadPoolExecutor pool;
+    private final Fetcher fetcher;
+    private final Thread fetcherThread;
+    private final Heartbeats heartbeats;
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final AtomicBoolean handedBack = new AtomicBoolean();
+    private final AtomicInteger running = new AtomicInteger();
+    private final AtomicLong processed = new AtomicLong();
+    private volatile boolean aborted;
+
+    /** @param taskLoader the context class loader of task threads (the application's) */
+    public Worker(Engine engine, TaskRunner runner, WorkerIdentity me, ClassLoader taskLoader) {
+        ChardConfig config = engine.config();
+        this.engine = engine;
+        this.me = me;
+        this.queues = config.workerQueues();
+        this.concurrency = config.workerConcurrency();
+        this.slots = new Semaphore(concurrency);
+        AtomicInteger n = new AtomicInteger();
+        this.pool = new ThreadPoolExecutor(concurrency, concurrency, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "Worker-" + n.incrementAndGet());
+            t.setContextClassLoader(taskLoader);
+            return t;
+        });
+        TaskProcessor processor = new TaskProcessor(engine, runner, me, handedBack::get);
+        this.fetcher = new Fetcher(engine.broker(), queues, me.instanceId(), config.pollInterval(), slots,
+                d -> pool.execute(() -> runOne(processor, d)));
+        this.fetcherThread = new Thread(fetcher, "Fetcher");
+        this.heartbeats = new Heartbeats(engine.broker(), queues, me.instanceId(), config.heartbeatInterval());
+    }
+
+    public void start() {
+        heartbeats.start();
+        fetcherThread.start();
+    }
+
+    public WorkerIdentity identity() {
+        return me;
+    }
+
+    /** Tasks run (any outcome) since start. */
+    public long processed() {
+        return processed.get();
+    }
+
+    private void runOne(TaskProcessor processor, Delivery d) {
+        running.incrementAndGet();
+        try {
+            processor.process(d);
+        } catch (RuntimeException | Error e) {
+            // the delivery stays owned by this worker: handed back at shutdown, or reclaimed if the process dies
+            LOG.log(Level.SEVERE, "Delivery " + d.id() + " of queue " + d.queue() + " could not be completed: " + e, e);
+        } finally {
+            running.decrementAndGet();
+            processed.incrementAndGet();
+            slots.release();
+        }
+    }
+
+    /** Warm shutdown; returns when the worker has stopped. Only the first call does anything. */
+    public void stop() {
+        if (!stopping.compareAndSet(false, true)) {
+            return;
+        }
+        Duration grace = engine.config().shutdownTimeout();
+        LOG.info(() -> "Warm shutdown: no new tasks; waiting up to " + Durations.seconds(grace) + " for " + running.get()
+                + " running task(s)");
+        fetcher.stop();
+        fetcherThread.interrupt();
+        join(fetcherThread, engine.config().pollInterval().plus(engine.config().redisTimeout()).plusSeconds(1));
+        pool.shutdown();
+        awaitTasks(grace);
+        // heartbeats stop before the hand-back: a beat after it would register this worker again
+        heartbeats.stop();
+        handedBack.set(true);
+        int still = running.get();
+        if (still > 0) {
+            LOG.warning(() -> still + " task(s) still running" + (aborted ? " at the second signal" : " after " + Durations.seconds(grace))
+                    + ": handing them back; they will run again on a worker");
+        }
+        int returned = 0;
+        for (String q : queues) {
+            try {
+                returned += engine.broker().handBack(q, me.instanceId());
+            } catch (RuntimeException e) {
+                LOG.warning(() -> "Cannot hand back the tasks of queue " + q + " (" + e + "); other workers reclaim them after"
+                        + " chard.worker.heartbeat-timeout");
+            }
+        }
+        int handed = returned;
+        pool.shutdownNow();
+        LOG.info(() -> "Handed back " + handed + " task(s); " + processed.get() + " task(s) processed. Worker " + me.name() + " stopped.");
+    }
+
+    /** Asks a {@link #stop()} in progress to stop waiting for running tasks and hand them back now. */
+    public void abort() {
+        aborted = true;
+        LOG.warning("Second signal: handing back running tasks now");
+    }
+
+    public boolean stopping() {
+        return stopping.get();
+    }
+
+    private void awaitTasks(Duration grace) {
+        long deadline = System.nanoTime() + grace.toNanos();
+        try {
+            while (!aborted && System.nanoTime() < deadline && !pool.awaitTermination(100, TimeUnit.MILLISECONDS)) {
+                // poll so that abort() is seen within 100 ms
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void join(Thread t, Duration max) {
+        try {
+            t.join(max.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

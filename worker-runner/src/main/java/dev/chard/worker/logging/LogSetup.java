@@ -1,0 +1,48 @@
+package dev.chard.worker.logging;
+
+import java.util.logging.ConsoleHandler;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogManager;
+import java.util.logging.Logger;
+
+/**
+ * Points java.util.logging at stderr with {@link CeleryFormatter}. Jedis logs through slf4j-jdk14, so its
+ * lines arrive here too. Weld's start-up chatter (WELD-000900, ENV-002003...) is kept at WARNING unless the
+ * level is debug: the worker prints its own banner instead.
+ */
+public final class LogSetup {
+
+    private static final String[] CHATTY = {"org.jboss.weld", "org.jboss.logging", "org.eclipse.yasson", "redis.clients"};
+
+    private LogSetup() {
+    }
+
+    public static void configure(LogLevel level) {
+        LogManager.getLogManager().reset();
+        Logger root = Logger.getLogger("");
+        Handler console = new ConsoleHandler(); // writes to System.err, as Celery's worker log does
+        console.setFormatter(new CeleryFormatter());
+        console.setLevel(Level.ALL);
+        root.addHandler(console);
+        root.setLevel(level.julLevel());
+        for (String name : CHATTY) {
+            // keep a strong reference: JUL holds loggers weakly and would forget the level otherwise
+            Quiet.keep(Logger.getLogger(name)).setLevel(level == LogLevel.DEBUG ? Level.FINE : maxOf(level.julLevel(), Level.WARNING));
+        }
+    }
+
+    private static Level maxOf(Level a, Level b) {
+        return a.intValue() >= b.intValue() ? a : b;
+    }
+
+    /** Strong references to the loggers whose level was set. */
+    private static final class Quiet {
+        private static final java.util.List<Logger> KEPT = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        static Logger keep(Logger l) {
+            KEPT.add(l);
+            return l;
+        }
+    }
+}

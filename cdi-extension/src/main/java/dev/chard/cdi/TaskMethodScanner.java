@@ -7,6 +7,8 @@ import dev.chard.engine.registry.TaskDescriptor;
 import dev.chard.engine.registry.TaskMethods;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
 import jakarta.enterprise.inject.spi.AnnotatedType;
+import jakarta.decorator.Decorator;
+import jakarta.interceptor.Interceptor;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -31,6 +33,9 @@ final class TaskMethodScanner {
     }
 
     static boolean hasTasks(AnnotatedType<?> type) {
+        if (type.isAnnotationPresent(Interceptor.class) || type.isAnnotationPresent(Decorator.class)) {
+            return false; // the binding on an interceptor (ours) selects what it intercepts; it is no task
+        }
         return type.isAnnotationPresent(AsyncTask.class)
                 || type.getMethods().stream().anyMatch(m -> m.isAnnotationPresent(AsyncTask.class));
     }

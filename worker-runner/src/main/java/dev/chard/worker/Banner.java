@@ -58,8 +58,9 @@ public final class Banner {
             w.add("Redis maxmemory-policy is " + policy + ": Redis may evict queued tasks; set maxmemory-policy noeviction");
         }
         boolean aof = "1".equals(info.get("aof_enabled"));
-        // INFO does not show the RDB "save" schedule; the engine may add it as "save" (CONFIG GET save)
-        String save = info.get("save");
+        // INFO does not show the RDB "save" schedule; the engine adds it as config_save (CONFIG GET save), absent
+        // when CONFIG is denied
+        String save = info.get("config_save");
         if (!aof && (save == null || save.isBlank())) {
             w.add("Redis persistence is off" + (save == null ? " or RDB-only (aof_enabled:0)" : "")
                     + ": queued tasks are lost if Redis restarts; enable appendonly yes");

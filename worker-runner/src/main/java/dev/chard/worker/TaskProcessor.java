@@ -46,7 +46,7 @@ final class TaskProcessor {
     void process(Delivery d) {
         TaskMessage m;
         try {
-            m = engine.messages().decode(d.body());
+            m = engine.messages().decode(d.body(), d.queue());
         } catch (MalformedMessageException e) {
             LOG.warning(() -> "Message " + d.id() + " of queue " + d.queue() + " is malformed and was dead-lettered: " + e.reason());
             retrying("dead-letter " + d.id(), () -> engine.broker().deadLetter(d, me.instanceId(), WorkerErrors.malformed(e.reason())));

@@ -11,7 +11,7 @@ public final class ConfigErrors {
     /** CHARD-02001: a value that cannot be parsed. */
     public static ConfigurationException malformed(ConfigKey key, String value, String from, String why) {
         return new ConfigurationException("CHARD-02001", key.key(),
-                key.key() + "='" + value + "' (from " + from + ") is not valid: " + why
+                key.key() + "='" + (key.kind() == ConfigKey.Kind.REDIS_URL ? hidePassword(value) : value) + "' (from " + from + ") is not valid: " + why
                         + ". Fix the value, or remove it to use the default"
                         + (key.defaultValue() == null ? "" : " (" + key.defaultValue() + ")") + ".");
     }

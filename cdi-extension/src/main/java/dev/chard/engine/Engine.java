@@ -142,7 +142,7 @@ public final class Engine implements AutoCloseable {
         try {
             redis.ping();
         } catch (JedisException e) {
-            throw ClientErrors.brokerUnavailable("(ping)", url, config.redisTimeout(), e);
+            throw ClientErrors.unreachable(url, config.redisTimeout(), e);
         }
     }
 

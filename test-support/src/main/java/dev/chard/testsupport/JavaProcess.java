@@ -120,7 +120,7 @@ public final class JavaProcess implements AutoCloseable {
 
     /** SIGTERM ({@link Process#destroy()} sends SIGTERM on Linux), so shutdown hooks run. */
     public void signalTerm() {
-        process.destroy();
+        process.toHandle().destroy(); // Process.destroy() would also close our end of its output pipe
     }
 
     /** SIGKILL ({@link Process#destroyForcibly()} sends SIGKILL on Linux). */

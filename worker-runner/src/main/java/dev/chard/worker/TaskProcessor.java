@@ -48,16 +48,8 @@ final class TaskProcessor {
         try {
             m = engine.messages().decode(d.body(), d.queue());
         } catch (MalformedMessageException e) {
-            LOG.warning(() -> "Message " + d.id() + " of queue " + d.queue() + " is malformed and was dead-lettered: " + e.reason());
             retrying("dead-letter " + d.id(), () -> engine.broker().deadLetter(d, me.instanceId(), WorkerErrors.malformed(e.reason())));
-            return;
-        }
-        String label = shortName(m.task()) + "[" + m.id() + "]";
-        LOG.info(() -> "Task " + label + " received" + (d.redelivered() ? " (delivery " + d.deliveries() + ")" : ""));
-
-        if (m.expires() != null && m.expires().isBefore(Instant.now())) {
-            LOG.info(() -> "Task " + label + " expired");
-            ack(d, ResultRecord.revoked(m.id(), m.task(), "expired", me.name()));
+            LOG.warning(() -> "Message " + d.id() + " of queue " + d.queue() + " is malformed and was dead-lettered: " + e.reason());
             return;
         }
         Optional<TaskDescriptor> task = engine.registry().byName(m.task());
@@ -66,6 +58,14 @@ final class TaskProcessor {
             LOG.severe(() -> "Received unregistered task of type '" + m.task() + "' [" + m.id() + "]: the task is recorded as"
                     + " FAILURE. Is the worker started with the archive that declares it (-A)? " + why);
             ack(d, ResultRecord.failure(m.id(), m.task(), WorkerErrors.NOT_REGISTERED_TYPE, why, null, me.name(), m.retries()));
+            return;
+        }
+        String label = task.get().shortName() + "[" + m.id() + "]";
+        LOG.info(() -> "Task " + label + " received" + (d.redelivered() ? " (delivery " + d.deliveries() + ")" : ""));
+
+        if (m.expires() != null && m.expires().isBefore(Instant.now())) {
+            LOG.info(() -> "Task " + label + " expired");
+            ack(d, ResultRecord.revoked(m.id(), m.task(), "expired", me.name()));
             return;
         }
         Object[] args;
@@ -103,6 +103,11 @@ final class TaskProcessor {
                 throw vme; // OOM and the like: do not record, the delivery is reclaimed or handed back
             }
             String took = Durations.seconds(Duration.ofNanos(System.nanoTime() - start));
+            if (handedBack.getAsBoolean()) {
+                // most likely the interrupt of a shutdown that already handed the task back: not the task's failure
+                LOG.warning(() -> "Task " + label + " ended by shutdown after " + took + ": " + t);
+                return;
+            }
             LOG.severe(() -> "Task " + label + " failed in " + took + ": " + t.getClass().getName()
                     + (t.getMessage() == null ? "" : ": " + t.getMessage()));
             LOG.log(Level.FINE, "Task " + label + " traceback", t);
@@ -163,11 +168,6 @@ final class TaskProcessor {
             cur = cur.getCause();
         }
         return cur;
-    }
-
-    static String shortName(String taskName) {
-        int dot = taskName.lastIndexOf('.');
-        return dot < 0 ? taskName : taskName.substring(dot + 1);
     }
 
     private static String abbreviate(String json) {

@@ -78,6 +78,13 @@ public final class ClientErrors {
                 + url.redacted() + " did not answer (" + cause.getMessage() + ")", cause);
     }
 
+    /** CHARD-03013: the broker or backend does not answer a PING (start-up checks). */
+    public static BrokerUnavailableException unreachable(RedisUrl url, Duration timeout, Throwable cause) {
+        return new BrokerUnavailableException("CHARD-03013", "Redis at " + url.redacted() + " does not answer within "
+                + timeout.toMillis() + " ms (" + cause.getMessage() + "). Check that it runs there and that chard.broker.url"
+                + " and chard.backend.url point to it.", cause);
+    }
+
     private static String rootMessage(Throwable t) {
         Throwable c = t;
         while (c.getCause() != null && c.getCause() != c) {

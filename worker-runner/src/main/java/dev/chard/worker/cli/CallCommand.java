@@ -125,7 +125,8 @@ public final class CallCommand implements Callable<Integer> {
     private Sendable parse() {
         List<?> a = List.of();
         Map<String, ?> k = Map.of();
-        try (Jsonb jsonb = JsonbBuilder.create()) {
+        Jsonb jsonb = JsonbBuilder.create();
+        try {
             if (args != null) {
                 a = json(() -> jsonb.fromJson(args, List.class), "--args", "a JSON array, e.g. '[4, 5]'");
             }
@@ -135,10 +136,8 @@ public final class CallCommand implements Callable<Integer> {
                 Map<String, ?> typed = (Map<String, ?>) m; // JSON object keys are always strings
                 k = typed;
             }
-        } catch (CommandLine.ParameterException e) {
-            throw e;
-        } catch (Exception e) {
-            throw usage("cannot read JSON arguments: " + e.getMessage());
+        } finally {
+            ClientEngine.closeJsonb(jsonb);
         }
         TaskOptions o = TaskOptions.defaults();
         try {

@@ -49,7 +49,7 @@ final class ClientEngine implements AutoCloseable {
         }
     }
 
-    private static void closeJsonb(Jsonb jsonb) {
+    static void closeJsonb(Jsonb jsonb) {
         try {
             jsonb.close();
         } catch (Exception e) {

@@ -1,0 +1,461 @@
+package dev.chard.engine.broker;
+
+import dev.chard.api.AsyncResult;
+import dev.chard.api.TaskOptions;
+import dev.chard.api.TaskState;
+import dev.chard.engine.Engine;
+import dev.chard.engine.backend.ResultRecord;
+import dev.chard.engine.config.ChardConfig;
+import dev.chard.engine.registry.TaskRegistry;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.io.StringReader;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The broker's contract (docs/architecture.md, "Atomic steps"), run against every configuration of broker and
+ * result backend. Each test uses queues and ids of its own, so the tests of one class share their servers.
+ * Subclasses say where the broker and the backend live; {@link WithResultsContractTest} adds the backend's contract.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+abstract class BrokerContractTest {
+
+    static final String PREFIX = "ctest"; // not the default, so a hard-coded "chard" shows up in the key scan
+    static final long HEARTBEAT_TIMEOUT_MS = 300;
+    static final int MAX_DELIVERIES = 3;
+
+    protected Engine engine;
+    protected Broker broker;
+    protected RawRedis brokerDb;
+    /** Null when results are off. */
+    protected RawRedis backendDb;
+    private Jsonb jsonb;
+    private final Set<String> queues = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger counter = new AtomicInteger();
+
+    /** Starts the servers; returns the broker's database and the backend's (null: results off). */
+    protected abstract RawRedis[] startServers();
+
+    protected abstract void stopServers();
+
+    @BeforeAll
+    void startEngine() {
+        RawRedis[] dbs = startServers();
+        brokerDb = dbs[0];
+        backendDb = dbs[1];
+        Map<String, String> cfg = new HashMap<>(Map.of(
+                "chard.broker.url", brokerDb.url(),
+                "chard.key-prefix", PREFIX,
+                "chard.worker.heartbeat-timeout", HEARTBEAT_TIMEOUT_MS + "ms",
+                "chard.worker.max-deliveries", Integer.toString(MAX_DELIVERIES),
+                "chard.result.fallback-interval", "200ms",
+                "chard.result.expires", "1h",
+                "chard.redis.timeout", "1s",
+                "chard.dead-letter.max", "50"));
+        if (backendDb != null) {
+            cfg.put("chard.backend.url", backendDb.url());
+        }
+        jsonb = JsonbBuilder.create();
+        engine = Engine.start(ChardConfig.of(cfg), TaskRegistry.empty(), jsonb);
+        broker = engine.broker();
+    }
+
+    @AfterAll
+    void stopEngine() throws Exception {
+        try {
+            engine.close();
+            jsonb.close();
+        } finally {
+            stopServers();
+        }
+    }
+
+    boolean resultsEnabled() {
+        return backendDb != null;
+    }
+
+    String queue() {
+        String q = "q" + counter.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 6);
+        queues.add(q);
+        return q;
+    }
+
+    static String worker() {
+        return "w@test#" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    String send(String queue, TaskOptions options, Object... args) {
+        return engine.client().send("contract.task", List.of(args), Map.of(), options.queue(queue)).id();
+    }
+
+    String send(String queue, Object... args) {
+        return send(queue, TaskOptions.defaults(), args);
+    }
+
+    Delivery fetchOne(String queue, String worker) {
+        FetchResult f = broker.fetch(queue, worker);
+        assertTrue(f.delivery().isPresent(), "nothing to fetch on " + queue + " (next due in " + f.nextDueInMs() + " ms)");
+        return f.delivery().get();
+    }
+
+    List<String> fetchAllIds(String queue, String worker) {
+        List<String> ids = new ArrayList<>();
+        for (FetchResult f = broker.fetch(queue, worker); f.delivery().isPresent(); f = broker.fetch(queue, worker)) {
+            ids.add(f.delivery().get().id());
+        }
+        return ids;
+    }
+
+    String messageKey(String queue, String id) {
+        return PREFIX + ":{" + queue + "}:msg:" + id;
+    }
+
+    String inflightKey(String queue, String worker) {
+        return PREFIX + ":{" + queue + "}:inflight:" + worker;
+    }
+
+    static JsonObject json(String s) {
+        return Json.createReader(new StringReader(s)).readObject();
+    }
+
+    static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void aTaskRoundTripsFromEnqueueThroughFetchToAckWithItsResult() throws Exception {
+        String q = queue();
+        String w = worker();
+        String id = send(q, 4, 5);
+        assertEquals(1, broker.pending(q));
+        Delivery d = fetchOne(q, w);
+        assertEquals(id, d.id());
+        assertEquals(q, d.queue());
+        assertEquals(1, d.deliveries());
+        assertFalse(d.redelivered());
+        TaskMessage m = engine.messages().decode(d.body(), q);
+        assertEquals("contract.task", m.task());
+        assertEquals(Json.createArrayBuilder().add(4).add(5).build(), m.args());
+        assertEquals(0, broker.pending(q));
+        assertTrue(brokerDb.with(j -> j.sismember(inflightKey(q, w), id)), "an in-flight id is in its worker's set");
+        assertEquals(w, brokerDb.with(j -> j.hget(messageKey(q, id), "owner")));
+
+        broker.ack(d, w, ResultRecord.success(id, m.task(), "9", "w@test", 0));
+
+        assertFalse(brokerDb.with(j -> j.exists(messageKey(q, id))), "the message is deleted at ack");
+        assertFalse(brokerDb.with(j -> j.sismember(inflightKey(q, w), id)));
+        assertTrue(broker.fetch(q, w).delivery().isEmpty(), "an acked task is not delivered again");
+        if (resultsEnabled()) {
+            ResultRecord r = engine.backend().read(id).orElseThrow();
+            assertEquals(TaskState.SUCCESS, r.state());
+            assertEquals("9", r.resultJson());
+            assertEquals(9, engine.client().asyncResult(id, Integer.class).get(2, TimeUnit.SECONDS));
+        } else {
+            assertTrue(brokerDb.with(j -> j.keys(PREFIX + ":result:*")).isEmpty(), "results are off: no record is written");
+        }
+    }
+
+    @Test
+    void tasksOfOnePriorityComeOutInTheOrderTheyWereSent() {
+        String q = queue();
+        List<String> sent = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            sent.add(send(q, i));
+        }
+        assertEquals(sent, fetchAllIds(q, worker()));
+    }
+
+    @Test
+    void aHigherPriorityIsFetchedFirstAndEqualPrioritiesKeepTheirOrder() {
+        String q = queue();
+        String a = send(q, TaskOptions.defaults(), "a");
+        sleep(2);
+        String low = send(q, TaskOptions.defaults().priority(0), "low");
+        sleep(2);
+        String high = send(q, TaskOptions.defaults().priority(9), "high");
+        sleep(2);
+        String b = send(q, TaskOptions.defaults(), "b");
+        sleep(2);
+        String high2 = send(q, TaskOptions.defaults().priority(9), "high2");
+        assertEquals(List.of(high, high2, a, b, low), fetchAllIds(q, worker()));
+    }
+
+    @Test
+    void delayedTasksAreNotFetchableBeforeTheyAreDueAndComeOutInDueOrder() {
+        String q = queue();
+        String w = worker();
+        Instant start = Instant.now();
+        String last = send(q, TaskOptions.defaults().countdown(Duration.ofMillis(700)), "last");
+        String first = send(q, TaskOptions.defaults().eta(start.plusMillis(300)), "first");
+        String second = send(q, TaskOptions.defaults().countdown(Duration.ofMillis(500)), "second");
+        assertEquals(3, broker.pending(q), "delayed tasks wait in Redis");
+        FetchResult early = broker.fetch(q, w);
+        assertTrue(early.delivery().isEmpty(), "nothing is due yet");
+        assertTrue(early.nextDueInMs() > 0 && early.nextDueInMs() <= 300, "next due in " + early.nextDueInMs());
+
+        sleepUntil(start.plusMillis(360));
+        assertEquals(first, fetchOne(q, w).id());
+        FetchResult between = broker.fetch(q, w);
+        assertTrue(between.delivery().isEmpty(), "the others are not due yet");
+        assertTrue(between.nextDueInMs() > 0 && between.nextDueInMs() <= 200, "next due in " + between.nextDueInMs());
+
+        sleepUntil(start.plusMillis(760));
+        assertEquals(List.of(second, last), fetchAllIds(q, w));
+    }
+
+    @Test
+    void aDelayedTaskIsPromotedAheadOfLaterReadyTasksOfItsPriority() {
+        String q = queue();
+        String w = worker();
+        Instant start = Instant.now();
+        String delayed = send(q, TaskOptions.defaults().countdown(Duration.ofMillis(100)), "delayed");
+        sleepUntil(start.plusMillis(200));
+        String ready = send(q, "ready"); // sent after the delayed one was due
+        assertEquals(List.of(delayed, ready), fetchAllIds(q, w));
+    }
+
+    @Test
+    void fetchOnAnEmptyQueueSaysNothingIsWaiting() {
+        FetchResult f = broker.fetch(queue(), worker());
+        assertTrue(f.delivery().isEmpty());
+        assertEquals(-1, f.nextDueInMs());
+    }
+
+    @Test
+    void fetchOnAQueueWithOnlyADelayedTaskSaysWhenItIsDue() {
+        String q = queue();
+        send(q, TaskOptions.defaults().countdown(Duration.ofSeconds(30)), "later");
+        FetchResult f = broker.fetch(q, worker());
+        assertTrue(f.delivery().isEmpty());
+        assertTrue(f.nextDueInMs() > 28_000 && f.nextDueInMs() <= 30_000, "next due in " + f.nextDueInMs());
+    }
+
+    @Test
+    void reclaimsTheWorkOfAWorkerWhoseHeartbeatStopped() {
+        String q = queue();
+        String dead = worker();
+        String alive = worker();
+        String id = send(q, "x");
+        Delivery first = fetchOne(q, dead);
+        broker.heartbeat(q, dead);
+        assertEquals(1, first.deliveries());
+
+        sleep(HEARTBEAT_TIMEOUT_MS + 150); // the dead worker stops beating
+        HeartbeatResult beat = broker.heartbeat(q, alive);
+        assertEquals(1, beat.reclaimed());
+        assertEquals(1, beat.deadWorkers());
+        assertFalse(beat.wasDeclaredDead());
+
+        Delivery again = fetchOne(q, alive);
+        assertEquals(id, again.id());
+        assertEquals(2, again.deliveries());
+        assertTrue(again.redelivered());
+        assertFalse(brokerDb.with(j -> j.exists(inflightKey(q, dead))), "the dead worker's in-flight set is deleted");
+
+        assertTrue(broker.heartbeat(q, dead).wasDeclaredDead(), "a worker that comes back learns its work was handed over");
+    }
+
+    @Test
+    void aLiveWorkerThatKeepsBeatingIsNeverReclaimedEvenWhenItsTaskOutlastsTheTimeout() {
+        String q = queue();
+        String busy = worker();
+        String other = worker();
+        String id = send(q, "long");
+        Delivery d = fetchOne(q, busy);
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(HEARTBEAT_TIMEOUT_MS * 3);
+        int reclaimed = 0;
+        while (System.nanoTime() < until) {
+            assertFalse(broker.heartbeat(q, busy).wasDeclaredDead());
+            reclaimed += broker.heartbeat(q, other).reclaimed();
+            sleep(HEARTBEAT_TIMEOUT_MS / 3);
+        }
+        assertEquals(0, reclaimed);
+        assertTrue(broker.fetch(q, other).delivery().isEmpty(), "the task still belongs to its live worker");
+        assertEquals(busy, brokerDb.with(j -> j.hget(messageKey(q, id), "owner")));
+        broker.ack(d, busy, null);
+        assertFalse(brokerDb.with(j -> j.exists(messageKey(q, id))));
+    }
+
+    @Test
+    void handBackReturnsTasksToTheHeadOfTheQueueWithoutCountingADelivery() {
+        String q = queue();
+        String stopping = worker();
+        String next = worker();
+        String a = send(q, "a");
+        String b = send(q, "b");
+        String c = send(q, "c");
+        broker.heartbeat(q, stopping);
+        fetchOne(q, stopping);
+        fetchOne(q, stopping);
+        assertEquals(2, broker.handBack(q, stopping));
+        assertNull(brokerDb.with(j -> j.zscore(PREFIX + ":{" + q + "}:workers", stopping)), "a stopped worker leaves the workers set");
+        assertFalse(brokerDb.with(j -> j.exists(inflightKey(q, stopping))));
+
+        Delivery d1 = fetchOne(q, next);
+        Delivery d2 = fetchOne(q, next);
+        Delivery d3 = fetchOne(q, next);
+        assertEquals(List.of(a, b, c), List.of(d1.id(), d2.id(), d3.id()));
+        assertEquals(List.of(1, 1, 1), List.of(d1.deliveries(), d2.deliveries(), d3.deliveries()));
+    }
+
+    @Test
+    void aMessageFetchedMaxDeliveriesTimesWithoutAckIsDeadLettered() throws Exception {
+        String q = queue();
+        String id = send(q, "poison");
+        for (int i = 1; i <= MAX_DELIVERIES; i++) {
+            String w = worker();
+            Delivery d = fetchOne(q, w);
+            assertEquals(i, d.deliveries());
+            sleep(HEARTBEAT_TIMEOUT_MS + 100); // its worker dies
+            assertEquals(1, broker.heartbeat(q, worker()).reclaimed());
+        }
+        FetchResult f = broker.fetch(q, worker());
+        assertTrue(f.delivery().isEmpty(), "a poison message is not delivered a " + (MAX_DELIVERIES + 1) + "th time");
+        assertEquals(0, broker.pending(q));
+        assertFalse(brokerDb.with(j -> j.exists(messageKey(q, id))));
+
+        List<String> dead = broker.deadLetters(q, 10);
+        assertEquals(1, dead.size());
+        JsonObject letter = json(dead.get(0));
+        assertEquals(id, letter.getString("id"));
+        assertEquals(q, letter.getString("queue"));
+        assertTrue(letter.getString("reason").contains("CHARD-05002"), letter.toString());
+        assertEquals(id, json(letter.getString("body")).getString("id"));
+        if (resultsEnabled()) {
+            ResultRecord r = engine.backend().read(id).orElseThrow();
+            assertEquals(TaskState.FAILURE, r.state());
+            assertTrue(r.exceptionMessage().contains("CHARD-05002"), r.toString());
+            AsyncResult<Object> result = engine.client().asyncResult(id);
+            assertTrue(result.failed());
+        }
+    }
+
+    @Test
+    void deadLetterMovesTheMessageToTheDeadListWithItsReason() {
+        String q = queue();
+        String w = worker();
+        String id = send(q, "undecodable");
+        Delivery d = fetchOne(q, w);
+        broker.deadLetter(d, w, "CHARD-05001: test reason");
+        assertFalse(brokerDb.with(j -> j.exists(messageKey(q, id))));
+        assertFalse(brokerDb.with(j -> j.sismember(inflightKey(q, w), id)));
+        JsonObject letter = json(broker.deadLetters(q, 10).get(0));
+        assertEquals(id, letter.getString("id"));
+        assertEquals("CHARD-05001: test reason", letter.getString("reason"));
+        assertTrue(letter.containsKey("at"));
+        if (resultsEnabled()) {
+            ResultRecord r = engine.backend().read(id).orElseThrow();
+            assertEquals(TaskState.FAILURE, r.state());
+            assertEquals("CHARD-05001: test reason", r.exceptionMessage());
+            assertEquals("contract.task", r.task());
+        }
+    }
+
+    @Test
+    void everyKeyWrittenIsDocumentedCarriesThePrefixAndItsQueueTagAndIsBoundedOrExpires() {
+        // leave one of everything behind: ready, delayed, in flight, a live worker, a dead letter, results
+        String q = queue();
+        String w = worker();
+        send(q, "ready");
+        send(q, TaskOptions.defaults().countdown(Duration.ofHours(1)), "delayed");
+        send(q, "in flight");
+        send(q, "dead");
+        send(q, "acked");
+        broker.heartbeat(q, w);
+        fetchOne(q, w);
+        Delivery inFlight = fetchOne(q, w);
+        broker.deadLetter(fetchOne(q, w), w, "reason");
+        broker.ack(fetchOne(q, w), w, ResultRecord.success("x", "contract.task", "1", "w", 0));
+        assertTrue(inFlight.deliveries() > 0);
+
+        RedisLayoutDoc doc = RedisLayoutDoc.read();
+        List<RawRedis> dbs = new ArrayList<>(List.of(brokerDb));
+        if (backendDb != null && !backendDb.equals(brokerDb)) {
+            dbs.add(backendDb);
+        }
+        int checked = 0;
+        for (RawRedis db : dbs) {
+            for (String key : db.with(j -> j.keys("*"))) {
+                checked++;
+                RedisLayoutDoc.Row row = null;
+                Matcher match = null;
+                for (RedisLayoutDoc.Row r : doc.rows()) {
+                    Matcher m = r.pattern(PREFIX).matcher(key);
+                    if (m.matches()) {
+                        row = r;
+                        match = m;
+                        break;
+                    }
+                }
+                if (row == null) {
+                    fail("key " + key + " is not in the Redis layout table of docs/architecture.md");
+                }
+                if (row.hasQueueTag()) {
+                    assertTrue(queues.contains(match.group("queue")), key + ": its hash tag is not the queue it belongs to");
+                }
+                long ttl = db.with(j -> j.ttl(key));
+                if (row.mustExpire()) {
+                    assertTrue(ttl > 0, key + " must expire (" + row.boundedBy() + ") but has TTL " + ttl);
+                }
+            }
+        }
+        assertTrue(checked >= 6, "the scan saw only " + checked + " keys");
+        assertTrue(brokerDb.with(j -> j.llen(PREFIX + ":{" + q + "}:wake")) <= 64, "the wake list is capped at 64");
+    }
+
+    @Test
+    void theDeadLetterListIsCapped() {
+        String q = queue();
+        String w = worker();
+        for (int i = 0; i < 55; i++) {
+            send(q, i);
+        }
+        for (int i = 0; i < 55; i++) {
+            broker.deadLetter(fetchOne(q, w), w, "reason " + i);
+        }
+        assertEquals(50, brokerDb.with(j -> j.llen(PREFIX + ":{" + q + "}:dead")));
+        assertEquals("reason 54", json(broker.deadLetters(q, 1).get(0)).getString("reason"), "newest first");
+    }
+
+    private static void sleepUntil(Instant t) {
+        long ms = Duration.between(Instant.now(), t).toMillis();
+        if (ms > 0) {
+            sleep(ms);
+        }
+    }
+
+    static final Pattern ANY = Pattern.compile(".*");
+}

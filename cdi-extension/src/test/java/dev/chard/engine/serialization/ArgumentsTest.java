@@ -1,0 +1,153 @@
+package dev.chard.engine.serialization;
+
+import dev.chard.engine.broker.TaskMessage;
+import dev.chard.engine.registry.ReturnKind;
+import dev.chard.engine.registry.TaskDescriptor;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Binding a message's arguments to the task method's declared parameters (no Redis). */
+class ArgumentsTest {
+
+    public record Point(int x, int y) {
+    }
+
+    /** The task methods whose signatures the tests bind to; never called. */
+    public static class Signatures {
+        public void add(int x, int y) {
+        }
+
+        public void move(Point to, String label) {
+        }
+
+        public void sum(List<Integer> values) {
+        }
+    }
+
+    static Jsonb jsonb;
+    static Arguments arguments;
+
+    @BeforeAll
+    static void create() {
+        jsonb = JsonbBuilder.create();
+        arguments = new Arguments(jsonb);
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        jsonb.close();
+    }
+
+    static TaskDescriptor task(String method) {
+        Method m = Arrays.stream(Signatures.class.getMethods()).filter(x -> x.getName().equals(method)).findFirst().orElseThrow();
+        return new TaskDescriptor("sig." + method, Signatures.class, m, ReturnKind.VOID, Void.class,
+                Arrays.asList(m.getGenericParameterTypes()), Arrays.stream(m.getParameters()).map(Parameter::getName).toList(), null, null);
+    }
+
+    static TaskMessage message(String task, JsonArray args, JsonObject kwargs) {
+        return new TaskMessage("id-1", task, args, kwargs, 0, null, null, "default", 4, "id-1", null, null, "test", Instant.now());
+    }
+
+    static JsonArray args(String json) {
+        return JsonValues.parse(json).asJsonArray();
+    }
+
+    static JsonObject kwargs(String json) {
+        return JsonValues.parse(json).asJsonObject();
+    }
+
+    @Test
+    void positionalArgumentsBindInOrder() {
+        assertArrayEquals(new Object[] {4, 5}, arguments.bind(task("add"), message("sig.add", args("[4,5]"), JsonValue.EMPTY_JSON_OBJECT)));
+    }
+
+    @Test
+    void namedArgumentsBindByParameterName() {
+        assertArrayEquals(new Object[] {4, 5}, arguments.bind(task("add"), message("sig.add", args("[]"), kwargs("{\"y\":5,\"x\":4}"))));
+        assertArrayEquals(new Object[] {4, 5}, arguments.bind(task("add"), message("sig.add", args("[4]"), kwargs("{\"y\":5}"))));
+    }
+
+    @Test
+    void aMissingArgumentIsNamed() {
+        ArgumentBindingException e = assertThrows(ArgumentBindingException.class,
+                () -> arguments.bind(task("add"), message("sig.add", args("[4]"), JsonValue.EMPTY_JSON_OBJECT)));
+        assertTrue(e.getMessage().contains("(y)") && e.getMessage().contains("missing"), e.getMessage());
+    }
+
+    @Test
+    void anExtraPositionalArgumentIsReportedWithTheCounts() {
+        ArgumentBindingException e = assertThrows(ArgumentBindingException.class,
+                () -> arguments.bind(task("add"), message("sig.add", args("[1,2,3]"), JsonValue.EMPTY_JSON_OBJECT)));
+        assertTrue(e.getMessage().contains("takes 2") && e.getMessage().contains("3 positional"), e.getMessage());
+    }
+
+    @Test
+    void anUnknownNamedArgumentIsNamed() {
+        ArgumentBindingException e = assertThrows(ArgumentBindingException.class,
+                () -> arguments.bind(task("add"), message("sig.add", args("[1,2]"), kwargs("{\"z\":3}"))));
+        assertTrue(e.getMessage().contains("z") && e.getMessage().contains("[x, y]"), e.getMessage());
+    }
+
+    @Test
+    void anArgumentGivenByPositionAndByNameIsNamed() {
+        ArgumentBindingException e = assertThrows(ArgumentBindingException.class,
+                () -> arguments.bind(task("add"), message("sig.add", args("[1,2]"), kwargs("{\"x\":3}"))));
+        assertTrue(e.getMessage().contains("(x)") && e.getMessage().contains("both"), e.getMessage());
+    }
+
+    @Test
+    void aStringWhereAnIntIsDeclaredIsRejectedNamingTheParameter() {
+        ArgumentBindingException e = assertThrows(ArgumentBindingException.class,
+                () -> arguments.bind(task("add"), message("sig.add", args("[\"four\",5]"), JsonValue.EMPTY_JSON_OBJECT)));
+        assertTrue(e.getMessage().contains("(x, int)"), e.getMessage());
+    }
+
+    @Test
+    void nullIntoAPrimitiveIsRejectedNamingTheParameter() {
+        ArgumentBindingException e = assertThrows(ArgumentBindingException.class,
+                () -> arguments.bind(task("add"), message("sig.add", args("[1,null]"), JsonValue.EMPTY_JSON_OBJECT)));
+        assertTrue(e.getMessage().contains("(y, int)") && e.getMessage().contains("null"), e.getMessage());
+    }
+
+    @Test
+    void aRecordParameterIsBuiltFromItsJsonObject() {
+        Object[] bound = arguments.bind(task("move"), message("sig.move", args("[{\"x\":1,\"y\":2},null]"), JsonValue.EMPTY_JSON_OBJECT));
+        assertEquals(new Point(1, 2), bound[0]);
+        assertEquals(null, bound[1]);
+    }
+
+    @Test
+    void aGenericListParameterGetsIntegersNotBigDecimals() {
+        Object[] bound = arguments.bind(task("sum"), message("sig.sum", args("[[1,2,3]]"), JsonValue.EMPTY_JSON_OBJECT));
+        List<?> values = assertInstanceOf(List.class, bound[0]);
+        assertEquals(List.of(1, 2, 3), values);
+        values.forEach(v -> assertInstanceOf(Integer.class, v));
+    }
+
+    @Test
+    void encodedArgumentsBindBackToTheSameValues() {
+        TaskDescriptor move = task("move");
+        JsonArray encoded = arguments.encode(move, move.name(), List.of(new Point(3, 4), "home"));
+        assertArrayEquals(new Object[] {new Point(3, 4), "home"}, arguments.bind(move, message(move.name(), encoded, JsonValue.EMPTY_JSON_OBJECT)));
+        assertEquals(Json.createValue("home"), encoded.get(1));
+    }
+}

@@ -1,0 +1,87 @@
+package dev.chard.engine.serialization;
+
+import dev.chard.api.TaskSerializationException;
+import dev.chard.engine.backend.ResultRecord;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Result records to JSON and back in every state, and return values (no Redis). */
+class ResultCodecTest {
+
+    public record Total(String currency, long cents) {
+    }
+
+    static Jsonb jsonb;
+    static ResultCodec codec;
+
+    @BeforeAll
+    static void create() {
+        jsonb = JsonbBuilder.create();
+        codec = new ResultCodec(jsonb);
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        jsonb.close();
+    }
+
+    static final Instant DONE = Instant.parse("2030-01-01T00:00:00.012Z");
+
+    @Test
+    void everyStateSurvivesTheRoundTrip() {
+        List<ResultRecord> records = List.of(
+                ResultRecord.pending("id-p", "t.add"),
+                ResultRecord.started("id-s", "t.add", "w1", 2),
+                new ResultRecord("id-r", "t.add", dev.chard.api.TaskState.RETRY, null, "java.io.IOException", "later", "tb", "w1", 1, null),
+                new ResultRecord("id-ok", "t.add", dev.chard.api.TaskState.SUCCESS, "{\"currency\":\"EUR\",\"cents\":5}", null, null, null, "w1", 0, DONE),
+                new ResultRecord("id-f", "t.add", dev.chard.api.TaskState.FAILURE, null, "java.lang.ArithmeticException", "/ by zero",
+                        "java.lang.ArithmeticException: / by zero\n\tat A.b(A.java:1)\n", "w1", 3, DONE),
+                new ResultRecord("id-rv", null, dev.chard.api.TaskState.REVOKED, null, "revoked", "expired", null, null, 0, DONE),
+                new ResultRecord("id-rcv", "t.add", dev.chard.api.TaskState.RECEIVED, null, null, null, null, "w1", 0, null));
+        for (ResultRecord r : records) {
+            assertEquals(r, codec.decode(codec.encode(r)), r.state().name());
+        }
+    }
+
+    @Test
+    void aFailureRecordHasTheDocumentedShape() {
+        String json = codec.encode(ResultRecord.failure("id-f", "t", "java.lang.ArithmeticException", "/ by zero", "tb", "w1", 0));
+        assertTrue(json.contains("\"exception\":{\"type\":\"java.lang.ArithmeticException\",\"message\":\"/ by zero\"}"), json);
+        assertTrue(json.contains("\"state\":\"FAILURE\""), json);
+    }
+
+    @Test
+    void aReturnValueIsReadBackAsTheDeclaredType() {
+        String json = codec.valueToJson(new Total("EUR", 1250));
+        assertEquals(new Total("EUR", 1250), codec.valueFromJson(json, Total.class, "id-1"));
+        assertEquals("null", codec.valueToJson(null));
+        assertNull(codec.valueFromJson("null", Void.class, "id-1"));
+        assertEquals(Map.of("a", java.math.BigDecimal.ONE), codec.valueFromJson("{\"a\":1}", Object.class, "id-1"));
+    }
+
+    @Test
+    void aValueThatCannotBeReadAsTheDeclaredTypeNamesTheTaskId() {
+        TaskSerializationException e = assertThrows(TaskSerializationException.class,
+                () -> codec.valueFromJson("\"not a number\"", Integer.class, "id-unreadable"));
+        assertEquals("CHARD-03008", e.code());
+        assertTrue(e.getMessage().contains("id-unreadable"), e.getMessage());
+    }
+
+    @Test
+    void somethingThatIsNotARecordIsRejected() {
+        assertThrows(IllegalArgumentException.class, () -> codec.decode("{\"id\":\"x\",\"state\":\"NOPE\"}"));
+        assertThrows(IllegalArgumentException.class, () -> codec.decode("[]"));
+    }
+}

@@ -1,0 +1,5 @@
+package example.app;
+
+/** Not a bean in annotated mode: no bean-defining annotation. */
+public class Plain {
+}

@@ -206,10 +206,20 @@ public class AsyncResult<T> extends CompletableFuture<T> {
         startWatching();
         long deadline = nanos == Long.MAX_VALUE ? Long.MAX_VALUE : System.nanoTime() + nanos;
         long step = source.fallbackInterval().toNanos();
+        boolean firstRead = true;
         while (true) {
-            if (snapshot().state().isReady()) {
-                return true;
+            try {
+                if (snapshot().state().isReady()) {
+                    return true;
+                }
+            } catch (RuntimeException e) {
+                // The first read reports a backend that is off or unreachable. A later one is only the fallback
+                // re-read: while the backend is down (a restart) keep waiting; the watch reconnects, or a read succeeds.
+                if (firstRead || e instanceof ResultsDisabledException) {
+                    throw e;
+                }
             }
+            firstRead = false;
             long remaining = deadline == Long.MAX_VALUE ? Long.MAX_VALUE : deadline - System.nanoTime();
             if (remaining <= 0) {
                 return false;

@@ -31,13 +31,14 @@ public enum TaskState {
 
     /**
      * The one table of allowed transitions. A state may always be written again (a redelivered task is
-     * STARTED twice); a final state is left only by a new send of the same id, which writes PENDING.
+     * STARTED twice); PENDING, written by a new send of the same id, may follow any state; a final state is left
+     * only that way, so a duplicate run after an at-least-once redelivery never overwrites the first outcome.
      */
     private static final Map<TaskState, Set<TaskState>> NEXT = Map.of(
             UNKNOWN, EnumSet.of(PENDING, RECEIVED, STARTED, RETRY, SUCCESS, FAILURE, REVOKED),
             PENDING, EnumSet.of(PENDING, RECEIVED, STARTED, RETRY, SUCCESS, FAILURE, REVOKED),
-            RECEIVED, EnumSet.of(RECEIVED, STARTED, RETRY, SUCCESS, FAILURE, REVOKED),
-            STARTED, EnumSet.of(RECEIVED, STARTED, RETRY, SUCCESS, FAILURE, REVOKED),
+            RECEIVED, EnumSet.of(PENDING, RECEIVED, STARTED, RETRY, SUCCESS, FAILURE, REVOKED),
+            STARTED, EnumSet.of(PENDING, RECEIVED, STARTED, RETRY, SUCCESS, FAILURE, REVOKED),
             RETRY, EnumSet.of(PENDING, RECEIVED, STARTED, RETRY, SUCCESS, FAILURE, REVOKED),
             SUCCESS, EnumSet.of(PENDING),
             FAILURE, EnumSet.of(PENDING),

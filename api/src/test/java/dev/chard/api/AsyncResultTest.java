@@ -133,6 +133,29 @@ class AsyncResultTest {
     }
 
     @Test
+    void getKeepsWaitingWhileTheFallbackReReadFailsAndResumesWhenTheBackendIsBack() {
+        FakeResultSource source = new FakeResultSource(Duration.ofMillis(30));
+        source.store(FakeResultSource.pending("t-outage"));
+        AsyncResult<Integer> r = AsyncResult.remote("t-outage", Integer.class, source);
+        CompletableFuture.runAsync(() -> {
+            sleep(50);
+            source.failReads = new ChardException("CHARD-03011", "backend down");
+            sleep(200);
+            source.store(FakeResultSource.success("t-outage", 3));
+            source.failReads = null;
+        });
+        assertEquals(3, assertTimeoutPreemptively(Duration.ofSeconds(3), () -> r.get()));
+    }
+
+    @Test
+    void getReportsABackendThatFailsOnTheFirstRead() {
+        FakeResultSource source = new FakeResultSource(Duration.ofMillis(30));
+        source.failReads = new ResultsDisabledException("CHARD-03002", "set chard.backend.url");
+        AsyncResult<Integer> r = AsyncResult.remote("t-off", Integer.class, source);
+        assertThrows(ResultsDisabledException.class, () -> r.get(1, TimeUnit.SECONDS));
+    }
+
+    @Test
     void thenApplyStartsWatchingExactlyOnceAndCompletesOnTheCallback() throws Exception {
         FakeResultSource source = new FakeResultSource(LONG);
         source.store(FakeResultSource.pending("t-chain"));

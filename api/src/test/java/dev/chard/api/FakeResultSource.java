@@ -20,6 +20,8 @@ final class FakeResultSource implements ResultSource {
     private final Map<String, List<Consumer<TaskSnapshot>>> watchers = new ConcurrentHashMap<>();
     final AtomicInteger reads = new AtomicInteger();
     final AtomicInteger watches = new AtomicInteger();
+    /** While set, every read throws it (the backend is down). */
+    volatile RuntimeException failReads;
     private final Duration fallback;
 
     FakeResultSource(Duration fallback) {
@@ -46,6 +48,10 @@ final class FakeResultSource implements ResultSource {
     @Override
     public TaskSnapshot read(String taskId, Type resultType) {
         reads.incrementAndGet();
+        RuntimeException down = failReads;
+        if (down != null) {
+            throw down;
+        }
         return records.getOrDefault(taskId, TaskSnapshot.unknown(taskId));
     }
 

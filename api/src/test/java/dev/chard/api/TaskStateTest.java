@@ -53,9 +53,9 @@ class TaskStateTest {
     }
 
     @Test
-    void aRunningTaskIsNotMovedBackToPendingButARetryIs() {
-        assertFalse(TaskState.STARTED.canMoveTo(TaskState.PENDING));
-        assertFalse(TaskState.RECEIVED.canMoveTo(TaskState.PENDING));
+    void aNewSendOfTheSameIdMovesAnyStateBackToPending() {
+        assertTrue(TaskState.STARTED.canMoveTo(TaskState.PENDING));
+        assertTrue(TaskState.RECEIVED.canMoveTo(TaskState.PENDING));
         assertTrue(TaskState.RETRY.canMoveTo(TaskState.PENDING));
         assertTrue(TaskState.UNKNOWN.canMoveTo(TaskState.PENDING));
     }

@@ -13,6 +13,7 @@ import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 
+import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -34,6 +35,9 @@ public class AsyncTaskInterceptor {
 
     @AroundInvoke
     Object intercept(InvocationContext ctx) throws Exception {
+        if (!Modifier.isPublic(ctx.getMethod().getModifiers()) && !ctx.getMethod().isAnnotationPresent(AsyncTask.class)) {
+            return ctx.proceed(); // a protected or package-private helper of a class-level @AsyncTask bean: not a task
+        }
         TaskDescriptor task = runtime.registry().byMethod(ctx.getMethod()).orElseThrow(() -> new ChardException("CHARD-03012",
                 TaskMethods.display(ctx.getMethod()) + " was intercepted as a task but is not in the task registry"));
         if (invocation.claim(task)) {

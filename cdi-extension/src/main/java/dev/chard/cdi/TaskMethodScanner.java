@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
 
 /**
  * Finds the task methods of one bean type and validates each, reporting every problem (not only the first) to
- * {@code errors}. A method is a task when it carries {@link AsyncTask}, or when its class does and CDI would
- * intercept it (a business method: not static, not private, not declared by Object).
+ * {@code errors}. A method is a task when it carries {@link AsyncTask}, or when its class does and it is public (as
+ * AsyncTask's javadoc says: not static, not declared by Object); the interceptor lets the class's other methods run.
  */
 final class TaskMethodScanner {
 
@@ -60,7 +60,7 @@ final class TaskMethodScanner {
 
     private static boolean isBusinessMethod(Method m) {
         return m.getDeclaringClass() != Object.class && !Modifier.isStatic(m.getModifiers())
-                && !Modifier.isPrivate(m.getModifiers()) && !m.isSynthetic() && !m.isBridge();
+                && Modifier.isPublic(m.getModifiers()) && !m.isSynthetic() && !m.isBridge();
     }
 
     private static TaskDescriptor describe(Class<?> beanClass, Method m, AsyncTask a, boolean onMethod, Consumer<Throwable> errors) {

@@ -46,7 +46,7 @@ public final class RedisResultBackend implements ResultBackend {
         List<String> args = new ArrayList<>(storeArgs(record));
         args.add(record.state().isReady() ? "1" : "0");
         try {
-            return Long.valueOf(1).equals(Scripts.STORE.run(redis, List.of(key(record.id())), args));
+            return Long.valueOf(1).equals(Scripts.STORE.runIdempotent(redis, List.of(key(record.id())), args));
         } catch (JedisException e) {
             throw ClientErrors.backendUnavailable(record.id(), url, e);
         }

@@ -68,10 +68,8 @@ public final class RedisBroker implements Broker {
                 // PENDING before the message: written after, it could overwrite a fast worker's final state
                 backend.store(pending);
             }
-            Scripts.ENQUEUE.run(redis, keyList, args);
+            Scripts.ENQUEUE.runIdempotent(redis, keyList, args);
         } catch (JedisException e) {
-            throw ClientErrors.brokerUnavailable(message.task(), url, config.redisTimeout(), e);
-        } catch (dev.chard.api.ChardException e) {
             throw ClientErrors.brokerUnavailable(message.task(), url, config.redisTimeout(), e);
         }
     }
@@ -113,7 +111,7 @@ public final class RedisBroker implements Broker {
             // the outcome before the ack: a crash in between re-runs the task; the first final state is kept
             backend.store(outcome);
         }
-        Scripts.ACK.run(redis, keyList, args);
+        Scripts.ACK.runIdempotent(redis, keyList, args);
     }
 
     @Override

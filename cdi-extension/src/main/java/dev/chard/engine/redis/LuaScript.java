@@ -1,6 +1,7 @@
 package dev.chard.engine.redis;
 
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisDataException;
 
 import java.io.IOException;
@@ -41,6 +42,20 @@ public final class LuaScript {
                 return redis.eval(source, keys, args);
             }
             throw e;
+        }
+    }
+
+    /**
+     * As {@link #run}, tried once more on a broken connection. Only for scripts whose second run changes nothing
+     * (enqueue, ack, store): after a Redis restart the pool still holds connections to the old process, and the
+     * first command on each fails; the retry gets a fresh one. Never for fetch: a lost reply there would take a
+     * second task while the first sits in this worker's in-flight set.
+     */
+    public Object runIdempotent(UnifiedJedis redis, List<String> keys, List<String> args) {
+        try {
+            return run(redis, keys, args);
+        } catch (JedisConnectionException e) {
+            return run(redis, keys, args);
         }
     }
 

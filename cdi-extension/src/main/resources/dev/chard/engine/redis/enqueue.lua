@@ -13,7 +13,7 @@ if delay > 0 then
   redis.call('ZREM', KEYS[2], id)
   redis.call('ZADD', KEYS[3], int(now + delay), id)
 else
-  local score = ready_score(prio, now)
+  local score = fifo_ready_score(KEYS[2], prio, now, id)
   redis.call('HSET', KEYS[1], 'body', ARGV[2], 'prio', prio, 'score', score, 'deliveries', 0)
   redis.call('ZREM', KEYS[3], id)
   redis.call('ZADD', KEYS[2], score, id)

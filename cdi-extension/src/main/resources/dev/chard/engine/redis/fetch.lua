@@ -11,6 +11,8 @@ for i = 1, #due, 2 do
   redis.call('ZREM', KEYS[2], id)
   local prio = redis.call('HGET', mk, 'prio')
   if prio then
+    -- its due time is its place: it goes ahead of tasks that became ready after it was due (tasks due in the same
+    -- millisecond keep no order among themselves)
     local score = ready_score(tonumber(prio), tonumber(due[i + 1]))
     redis.call('HSET', mk, 'score', score)
     redis.call('ZADD', KEYS[1], score, id)

@@ -14,6 +14,17 @@ local function ready_score(prio, at)
   return int((9 - prio) * 10000000000000 + at)
 end
 
+-- The ready score for a task joining `ready_key` now: FIFO among equals. Equal scores sort by id (random), so a
+-- task that would tie with, or land before, the newest ready task of its priority goes one millisecond after it.
+local function fifo_ready_score(ready_key, prio, at, id)
+  local score = ready_score(prio, at)
+  local newest = redis.call('ZREVRANGEBYSCORE', ready_key, ready_score(prio, 9999999999999), score, 'WITHSCORES', 'LIMIT', 0, 1)
+  if #newest > 0 and newest[1] ~= id then
+    score = int(tonumber(newest[2]) + 1)
+  end
+  return score
+end
+
 local function wake(key)
   redis.call('LPUSH', key, '1')
   redis.call('LTRIM', key, 0, 63)

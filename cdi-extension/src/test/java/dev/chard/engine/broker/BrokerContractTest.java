@@ -31,7 +31,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -170,13 +169,13 @@ abstract class BrokerContractTest {
         assertEquals("contract.task", m.task());
         assertEquals(Json.createArrayBuilder().add(4).add(5).build(), m.args());
         assertEquals(0, broker.pending(q));
-        assertTrue(brokerDb.with(j -> j.sismember(inflightKey(q, w), id)), "an in-flight id is in its worker's set");
+        assertTrue(brokerDb.sismember(inflightKey(q, w), id), "an in-flight id is in its worker's set");
         assertEquals(w, brokerDb.with(j -> j.hget(messageKey(q, id), "owner")));
 
         broker.ack(d, w, ResultRecord.success(id, m.task(), "9", "w@test", 0));
 
-        assertFalse(brokerDb.with(j -> j.exists(messageKey(q, id))), "the message is deleted at ack");
-        assertFalse(brokerDb.with(j -> j.sismember(inflightKey(q, w), id)));
+        assertFalse(brokerDb.exists(messageKey(q, id)), "the message is deleted at ack");
+        assertFalse(brokerDb.sismember(inflightKey(q, w), id));
         assertTrue(broker.fetch(q, w).delivery().isEmpty(), "an acked task is not delivered again");
         if (resultsEnabled()) {
             ResultRecord r = engine.backend().read(id).orElseThrow();
@@ -283,7 +282,7 @@ abstract class BrokerContractTest {
         assertEquals(id, again.id());
         assertEquals(2, again.deliveries());
         assertTrue(again.redelivered());
-        assertFalse(brokerDb.with(j -> j.exists(inflightKey(q, dead))), "the dead worker's in-flight set is deleted");
+        assertFalse(brokerDb.exists(inflightKey(q, dead)), "the dead worker's in-flight set is deleted");
 
         assertTrue(broker.heartbeat(q, dead).wasDeclaredDead(), "a worker that comes back learns its work was handed over");
     }
@@ -306,7 +305,7 @@ abstract class BrokerContractTest {
         assertTrue(broker.fetch(q, other).delivery().isEmpty(), "the task still belongs to its live worker");
         assertEquals(busy, brokerDb.with(j -> j.hget(messageKey(q, id), "owner")));
         broker.ack(d, busy, null);
-        assertFalse(brokerDb.with(j -> j.exists(messageKey(q, id))));
+        assertFalse(brokerDb.exists(messageKey(q, id)));
     }
 
     @Test
@@ -322,7 +321,7 @@ abstract class BrokerContractTest {
         fetchOne(q, stopping);
         assertEquals(2, broker.handBack(q, stopping));
         assertNull(brokerDb.with(j -> j.zscore(PREFIX + ":{" + q + "}:workers", stopping)), "a stopped worker leaves the workers set");
-        assertFalse(brokerDb.with(j -> j.exists(inflightKey(q, stopping))));
+        assertFalse(brokerDb.exists(inflightKey(q, stopping)));
 
         Delivery d1 = fetchOne(q, next);
         Delivery d2 = fetchOne(q, next);
@@ -345,7 +344,7 @@ abstract class BrokerContractTest {
         FetchResult f = broker.fetch(q, worker());
         assertTrue(f.delivery().isEmpty(), "a poison message is not delivered a " + (MAX_DELIVERIES + 1) + "th time");
         assertEquals(0, broker.pending(q));
-        assertFalse(brokerDb.with(j -> j.exists(messageKey(q, id))));
+        assertFalse(brokerDb.exists(messageKey(q, id)));
 
         List<String> dead = broker.deadLetters(q, 10);
         assertEquals(1, dead.size());
@@ -370,8 +369,8 @@ abstract class BrokerContractTest {
         String id = send(q, "undecodable");
         Delivery d = fetchOne(q, w);
         broker.deadLetter(d, w, "CHARD-05001: test reason");
-        assertFalse(brokerDb.with(j -> j.exists(messageKey(q, id))));
-        assertFalse(brokerDb.with(j -> j.sismember(inflightKey(q, w), id)));
+        assertFalse(brokerDb.exists(messageKey(q, id)));
+        assertFalse(brokerDb.sismember(inflightKey(q, w), id));
         JsonObject letter = json(broker.deadLetters(q, 10).get(0));
         assertEquals(id, letter.getString("id"));
         assertEquals("CHARD-05001: test reason", letter.getString("reason"));
@@ -398,7 +397,8 @@ abstract class BrokerContractTest {
         fetchOne(q, w);
         Delivery inFlight = fetchOne(q, w);
         broker.deadLetter(fetchOne(q, w), w, "reason");
-        broker.ack(fetchOne(q, w), w, ResultRecord.success("x", "contract.task", "1", "w", 0));
+        Delivery acked = fetchOne(q, w);
+        broker.ack(acked, w, ResultRecord.success(acked.id(), "contract.task", "1", "w", 0));
         assertTrue(inFlight.deliveries() > 0);
 
         RedisLayoutDoc doc = RedisLayoutDoc.read();
@@ -433,7 +433,7 @@ abstract class BrokerContractTest {
             }
         }
         assertTrue(checked >= 6, "the scan saw only " + checked + " keys");
-        assertTrue(brokerDb.with(j -> j.llen(PREFIX + ":{" + q + "}:wake")) <= 64, "the wake list is capped at 64");
+        assertTrue(brokerDb.llen(PREFIX + ":{" + q + "}:wake") <= 64, "the wake list is capped at 64");
     }
 
     @Test
@@ -446,7 +446,7 @@ abstract class BrokerContractTest {
         for (int i = 0; i < 55; i++) {
             broker.deadLetter(fetchOne(q, w), w, "reason " + i);
         }
-        assertEquals(50, brokerDb.with(j -> j.llen(PREFIX + ":{" + q + "}:dead")));
+        assertEquals(50L, brokerDb.llen(PREFIX + ":{" + q + "}:dead"));
         assertEquals("reason 54", json(broker.deadLetters(q, 1).get(0)).getString("reason"), "newest first");
     }
 
@@ -456,6 +456,4 @@ abstract class BrokerContractTest {
             sleep(ms);
         }
     }
-
-    static final Pattern ANY = Pattern.compile(".*");
 }

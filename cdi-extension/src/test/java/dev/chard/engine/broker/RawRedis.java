@@ -17,6 +17,18 @@ record RawRedis(RedisServer server, int db) {
         }
     }
 
+    boolean exists(String key) {
+        return with(j -> j.exists(key));
+    }
+
+    boolean sismember(String set, String member) {
+        return with(j -> j.sismember(set, member));
+    }
+
+    long llen(String key) {
+        return with(j -> j.llen(key));
+    }
+
     String url() {
         return server.url(db);
     }

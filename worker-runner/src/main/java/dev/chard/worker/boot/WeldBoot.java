@@ -62,10 +62,22 @@ public final class WeldBoot implements AutoCloseable {
         }
     }
 
+    /** Chard's own packages (a fat application jar may carry them); applications may live under dev.chard too. */
+    static boolean isChardItself(String className) {
+        for (String p : CHARD_PACKAGES) {
+            if (className.startsWith(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final List<String> CHARD_PACKAGES = List.of("dev.chard.api.", "dev.chard.cdi.", "dev.chard.engine.", "dev.chard.worker.");
+
     private static List<Class<?>> loadClasses(AppArchive archive) {
         List<Class<?>> classes = new ArrayList<>();
         for (String name : archive.classNames()) {
-            if (name.startsWith("dev.chard.")) {
+            if (isChardItself(name)) {
                 continue; // Chard's own classes come from the worker, registered by the extension
             }
             try {

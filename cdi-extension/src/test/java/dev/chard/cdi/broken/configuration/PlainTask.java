@@ -1,0 +1,10 @@
+package dev.chard.cdi.broken.configuration;
+
+import dev.chard.api.AsyncTask;
+
+public class PlainTask {
+
+    @AsyncTask
+    public void run() {
+    }
+}

@@ -1,0 +1,5 @@
+package dev.chard.cdi.broken.parameter;
+
+class PackagePrivateArgument {
+    public int value;
+}

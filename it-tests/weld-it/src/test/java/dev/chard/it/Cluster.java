@@ -1,0 +1,123 @@
+package dev.chard.it;
+
+import dev.chard.testsupport.JavaProcess;
+import dev.chard.testsupport.RedisServer;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The processes of one test class: its redis-server and its workers. Made by {@link ChardCluster}. */
+public final class Cluster {
+
+    /** A worker log line saying a task ended, with its id: {@code Task MathTasks.add[<id>] succeeded in ...}. */
+    private static final Pattern OUTCOME = Pattern.compile("\\[([0-9A-Za-z-]+)] (succeeded|failed)");
+
+    private final RedisServer redis;
+    private final boolean backend;
+    private final Map<String, JavaProcess> workers = new LinkedHashMap<>();
+    private final Set<String> killed = new HashSet<>();
+
+    Cluster(RedisServer redis, boolean backend) {
+        this.redis = redis;
+        this.backend = backend;
+    }
+
+    public RedisServer redis() {
+        return redis;
+    }
+
+    public String brokerUrl() {
+        return redis.url(0);
+    }
+
+    /** Null when the class runs without a result backend. */
+    public String backendUrl() {
+        return backend ? redis.url(1) : null;
+    }
+
+    void addWorker(String name, JavaProcess process) {
+        workers.put(name, process);
+    }
+
+    /** The workers by name ({@code w1}, {@code w2}, ...), killed ones included. */
+    public Map<String, JavaProcess> workers() {
+        return workers;
+    }
+
+    public JavaProcess worker(String name) {
+        JavaProcess p = workers.get(name);
+        if (p == null) {
+            throw new IllegalArgumentException("no worker " + name + "; workers: " + workers.keySet());
+        }
+        return p;
+    }
+
+    /** SIGKILL; the worker is then left out of the exit-code check at the end of the class. */
+    public void kill9(String name) {
+        JavaProcess p = worker(name);
+        killed.add(name);
+        p.kill9();
+        p.waitFor(Duration.ofSeconds(10));
+    }
+
+    boolean wasKilled(String name) {
+        return killed.contains(name);
+    }
+
+    /** The ids a worker's log says ended ({@code succeeded} or {@code failed}), with the outcome word. */
+    public static Map<String, String> outcomes(JavaProcess worker) {
+        Map<String, String> out = new LinkedHashMap<>();
+        Matcher m = OUTCOME.matcher(worker.output());
+        while (m.find()) {
+            out.put(m.group(1), m.group(2));
+        }
+        return out;
+    }
+
+    /** The name of the worker whose log says it received {@code taskId}, waiting up to {@code timeout}; null if none. */
+    public String awaitReceivedBy(String taskId, Duration timeout) throws InterruptedException {
+        String needle = "[" + taskId + "] received";
+        long deadline = System.nanoTime() + timeout.toNanos();
+        do {
+            for (Map.Entry<String, JavaProcess> e : workers.entrySet()) {
+                if (!killed.contains(e.getKey()) && e.getValue().output().contains(needle)) {
+                    return e.getKey();
+                }
+            }
+            Thread.sleep(20);
+        } while (System.nanoTime() < deadline);
+        return null;
+    }
+
+    /** The worker jar with this cluster's broker (and backend) in the environment, as a user's shell would have them. */
+    public CliRun cli(String... args) {
+        return ChardCluster.cli(brokerUrl(), backendUrl(), List.of(args));
+    }
+
+    /** One finished run of {@code java -jar chard-worker.jar ...}. */
+    public record CliRun(List<String> command, int exitCode, String output) {
+
+        /** The non-blank lines of the output. */
+        public List<String> lines() {
+            List<String> out = new ArrayList<>();
+            for (String line : output.split("\\R")) {
+                if (!line.isBlank()) {
+                    out.add(line.strip());
+                }
+            }
+            return out;
+        }
+
+        @Override
+        public String toString() {
+            return "`chard " + String.join(" ", command) + "` exited " + exitCode + ", output:\n" + output;
+        }
+    }
+}

@@ -5,6 +5,7 @@ import dev.chard.api.spi.TaskSnapshot;
 
 import java.lang.reflect.Type;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -105,6 +106,27 @@ public class AsyncResult<T> extends CompletableFuture<T> {
     /** The remote stack trace of a failed task, as text; null otherwise (Celery's {@code traceback}). */
     public String traceback() {
         return snapshot().traceback();
+    }
+
+    /**
+     * The state as recorded, including custom ones set with {@link TaskInstance#updateState} (e.g. {@code PROGRESS},
+     * while {@link #state()} says STARTED): Celery's {@code state} string.
+     */
+    public String stateName() {
+        return snapshot().stateName();
+    }
+
+    /**
+     * Celery's {@code info}: the metadata of a custom state, or for RETRY the exception's {@code type} and
+     * {@code message}; empty otherwise.
+     */
+    public Map<String, Object> info() {
+        return snapshot().info();
+    }
+
+    /** How many times the task has been retried so far. */
+    public int retries() {
+        return snapshot().retries();
     }
 
     /** The name of the worker that last handled the task; null if none has yet. */

@@ -40,4 +40,48 @@ public @interface AsyncTask {
      * A per-call {@link TaskOptions#priority(int)} wins.
      */
     @Nonbinding int priority() default -1;
+
+    /** {@link #maxRetries()} value that retries for ever. */
+    int RETRY_FOREVER = -1;
+
+    /**
+     * How many times the task may be retried, by {@link TaskInstance#retry} or automatically; counts retries, not
+     * runs (Celery's {@code max_retries}): 3 means up to 4 runs. {@link #RETRY_FOREVER} for no limit.
+     * Override: {@code chard.task."<name>".max-retries}.
+     */
+    @Nonbinding int maxRetries() default 3;
+
+    /**
+     * Delay before a retry when neither the call nor a backoff gives one, as {@code 180s}, {@code 5m} or ISO-8601
+     * (Celery's {@code default_retry_delay}). Override: {@code chard.task."<name>".retry-delay}.
+     */
+    @Nonbinding String retryDelay() default "180s";
+
+    /** Exceptions (and their subclasses) that retry the task automatically (Celery's {@code autoretry_for}). */
+    @Nonbinding Class<? extends Throwable>[] autoretryFor() default {};
+
+    /** Exceptions that never retry automatically, even if they match {@link #autoretryFor()}. */
+    @Nonbinding Class<? extends Throwable>[] dontAutoretryFor() default {};
+
+    /**
+     * Exponential backoff for automatic retries: empty for none, else the factor (Celery's {@code retry_backoff};
+     * Celery's {@code True} is {@code "1s"}). The n-th retry waits {@code min(retryBackoffMax, factor * 2^n)}.
+     * Override: {@code chard.task."<name>".retry-backoff}.
+     */
+    @Nonbinding String retryBackoff() default "";
+
+    /** Cap of the backoff (Celery's {@code retry_backoff_max}, 600 s). Override: {@code chard.task."<name>".retry-backoff-max}. */
+    @Nonbinding String retryBackoffMax() default "600s";
+
+    /**
+     * Full jitter on backoff delays: each is drawn uniformly from {@code [0, delay]} (Celery's {@code retry_jitter}),
+     * so retries of many failed tasks do not arrive together. Override: {@code chard.task."<name>".retry-jitter}.
+     */
+    @Nonbinding boolean retryJitter() default true;
+
+    /** Record no state at all for this task (Celery's {@code ignore_result}): its id stays UNKNOWN. */
+    @Nonbinding boolean ignoreResult() default false;
+
+    /** How long this task's result is kept, e.g. {@code 1h}; empty for {@code chard.result.expires}. */
+    @Nonbinding String resultExpires() default "";
 }

@@ -1,10 +1,13 @@
 package dev.chard.cdi;
 
+import dev.chard.api.AsyncTask;
 import dev.chard.api.ConfigurationException;
 import dev.chard.engine.config.ChardConfig;
 import dev.chard.engine.errors.DeploymentErrors;
 import dev.chard.engine.registry.TaskDescriptor;
 import dev.chard.engine.registry.TaskRegistry;
+import dev.chard.engine.registry.TaskSettings;
+import dev.chard.engine.registry.TaskSettingsResolver;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AnnotatedType;
@@ -31,7 +34,8 @@ public class ChardExtension implements Extension {
     private ChardConfig config;
 
     void registerOwnBeans(@Observes BeforeBeanDiscovery bbd, BeanManager bm) {
-        for (Class<?> c : List.of(AsyncTaskInterceptor.class, WorkerInvocation.class, TaskInvoker.class, ChardRuntime.class)) {
+        for (Class<?> c : List.of(AsyncTaskInterceptor.class, WorkerInvocation.class, TaskInvoker.class, ChardRuntime.class,
+                CurrentTaskInstance.class)) {
             bbd.addAnnotatedType(bm.createAnnotatedType(c), ChardExtension.class.getName() + "." + c.getSimpleName());
         }
     }
@@ -54,12 +58,21 @@ public class ChardExtension implements Extension {
                 abd.addDefinitionError(DeploymentErrors.duplicateName(d.name(), first.method(), d.method()));
             }
         }
-        registry = new TaskRegistry(unique);
         try {
             config = ChardConfig.load(Thread.currentThread().getContextClassLoader());
         } catch (ConfigurationException e) {
             abd.addDefinitionError(DeploymentErrors.badConfiguration(e));
         }
+        List<TaskDescriptor> resolved = new ArrayList<>();
+        for (TaskDescriptor d : unique) {
+            AsyncTask a = d.method().isAnnotationPresent(AsyncTask.class) ? d.method().getAnnotation(AsyncTask.class)
+                    : d.beanClass().getAnnotation(AsyncTask.class);
+            TaskSettings settings = TaskSettingsResolver.resolve(d, a, config, abd::addDefinitionError);
+            if (settings != null) {
+                resolved.add(d.withSettings(settings));
+            }
+        }
+        registry = new TaskRegistry(resolved);
     }
 
     /** The tasks of this deployment; complete after bean discovery. */

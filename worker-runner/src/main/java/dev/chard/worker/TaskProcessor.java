@@ -10,13 +10,17 @@ import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.random.RandomGenerator;
 
 import dev.chard.engine.Engine;
 import dev.chard.engine.backend.ResultRecord;
 import dev.chard.engine.broker.Delivery;
 import dev.chard.engine.broker.TaskMessage;
 import dev.chard.engine.config.Durations;
+import dev.chard.api.TaskRetryException;
+import dev.chard.engine.execution.RunningTask;
 import dev.chard.engine.registry.TaskDescriptor;
+import dev.chard.engine.registry.TaskSettings;
 import dev.chard.engine.serialization.ArgumentBindingException;
 import dev.chard.engine.serialization.MalformedMessageException;
 import dev.chard.engine.serialization.Tracebacks;
@@ -29,6 +33,7 @@ import dev.chard.engine.serialization.Tracebacks;
 final class TaskProcessor {
 
     private static final Logger LOG = Logger.getLogger("dev.chard.worker.Task");
+    private static final RandomGenerator RANDOM = RandomGenerator.getDefault();
 
     private final Engine engine;
     private final TaskRunner runner;
@@ -65,7 +70,7 @@ final class TaskProcessor {
 
         if (m.expires() != null && m.expires().isBefore(Instant.now())) {
             LOG.info(() -> "Task " + label + " expired");
-            ack(d, ResultRecord.revoked(m.id(), m.task(), "expired", me.name()));
+            ack(d, recordOf(task.get(), ResultRecord.revoked(m.id(), m.task(), "expired", me.name())));
             return;
         }
         Object[] args;
@@ -73,26 +78,37 @@ final class TaskProcessor {
             args = engine.arguments().bind(task.get(), m);
         } catch (ArgumentBindingException e) {
             LOG.severe(() -> "Task " + label + " rejected: " + e.getMessage());
-            ack(d, ResultRecord.failure(m.id(), m.task(), ArgumentBindingException.class.getName(), e.getMessage(),
-                    Tracebacks.format(e), me.name(), m.retries()));
+            ack(d, recordOf(task.get(), ResultRecord.failure(m.id(), m.task(), ArgumentBindingException.class.getName(), e.getMessage(),
+                    Tracebacks.format(e), me.name(), m.retries())));
             return;
         }
         run(d, m, task.get(), args, label);
     }
 
     private void run(Delivery d, TaskMessage m, TaskDescriptor task, Object[] args, String label) {
-        if (engine.config().trackStarted() && engine.backend().enabled()) {
+        TaskSettings settings = task.settings();
+        boolean recorded = engine.backend().enabled() && !settings.ignoreResult();
+        if (engine.config().trackStarted() && recorded) {
             try {
-                engine.backend().store(ResultRecord.started(m.id(), m.task(), me.name(), m.retries()));
+                engine.backend().store(ResultRecord.started(m.id(), m.task(), me.name(), m.retries()).withTtl(settings.resultExpires()));
             } catch (RuntimeException e) {
                 // STARTED is informational; the task still runs and its final state is retried below
                 LOG.warning(() -> "Task " + label + ": cannot record STARTED: " + e);
             }
         }
+        RunningTask running = new RunningTask(m, d.deliveries(), task, me.name(), engine.backend(), engine.results());
         long start = System.nanoTime();
         ResultRecord outcome;
         try {
-            Object value = awaitValue(runner.run(task, args));
+            Object value = RunningTask.runAs(running, () -> {
+                try {
+                    return awaitValue(runner.run(task, args));
+                } catch (Exception | Error e) {
+                    throw e;
+                } catch (Throwable t) {
+                    throw new ExecutionException(t);
+                }
+            });
             String json = engine.results().valueToJson(value);
             String took = Durations.seconds(Duration.ofNanos(System.nanoTime() - start));
             LOG.info(() -> "Task " + label + " succeeded in " + took + ": " + abbreviate(json));
@@ -108,20 +124,49 @@ final class TaskProcessor {
                 LOG.warning(() -> "Task " + label + " ended by shutdown after " + took + ": " + t);
                 return;
             }
+            if (t instanceof TaskRetryException r) {
+                retry(d, m, settings, label, r.reason(), r.countdown());
+                return;
+            }
+            if (settings.retry().autoretries(t) && !settings.retry().exhausted(m.retries())) {
+                retry(d, m, settings, label, t, settings.retry().delayFor(m.retries(), RANDOM));
+                return;
+            }
             LOG.severe(() -> "Task " + label + " failed in " + took + ": " + t.getClass().getName()
                     + (t.getMessage() == null ? "" : ": " + t.getMessage()));
             LOG.log(Level.FINE, "Task " + label + " traceback", t);
             outcome = ResultRecord.failure(m.id(), m.task(), t.getClass().getName(), t.getMessage(), Tracebacks.format(t),
                     me.name(), m.retries());
         }
-        ack(d, outcome);
+        ack(d, recordOf(task, outcome));
+    }
+
+    /** What to record for {@code task}: nothing when it ignores results, else the record kept for its own expiry. */
+    private ResultRecord recordOf(TaskDescriptor task, ResultRecord r) {
+        return task.settings().ignoreResult() ? null : r.withTtl(task.settings().resultExpires());
+    }
+
+    /** Ends the run by scheduling the next one, in Redis (the delay never waits in this worker). */
+    private void retry(Delivery d, TaskMessage m, TaskSettings settings, String label, Throwable reason, Duration countdown) {
+        TaskMessage next = m.retried(Instant.now().plus(countdown));
+        String why = reason == null ? "retry requested" : reason.getClass().getName() + (reason.getMessage() == null ? "" : ": " + reason.getMessage());
+        LOG.info(() -> "Task " + label + " retry " + next.retries() + ": Retry in " + Durations.seconds(countdown) + ": " + why);
+        boolean recorded = engine.backend().enabled() && !settings.ignoreResult();
+        ResultRecord record = !recorded ? null : ResultRecord.retry(m.id(), m.task(), reason == null ? null : reason.getClass().getName(),
+                reason == null ? null : reason.getMessage(), reason == null ? null : Tracebacks.format(reason), me.name(),
+                next.retries()).withTtl(settings.resultExpires());
+        if (handedBack.getAsBoolean()) {
+            LOG.warning(() -> "Task " + d.id() + " asked for a retry after it was handed back; it will run again from its queue");
+            return;
+        }
+        retrying("retry " + d.id(), () -> engine.broker().retry(d, me.instanceId(), next, countdown, record));
     }
 
     private void ack(Delivery d, ResultRecord outcome) {
         if (handedBack.getAsBoolean()) {
             // shutdown already put this task back in its queue; it will run again elsewhere, so keep no outcome
-            LOG.warning(() -> "Task " + d.id() + " finished after it was handed back; its outcome (" + outcome.state()
-                    + ") is discarded and it will run again");
+            LOG.warning(() -> "Task " + d.id() + " finished after it was handed back; its outcome ("
+                    + (outcome == null ? "not recorded" : outcome.state()) + ") is discarded and it will run again");
             return;
         }
         retrying("ack " + d.id(), () -> engine.broker().ack(d, me.instanceId(), outcome));

@@ -4,6 +4,9 @@ import dev.chard.api.ChardException;
 import dev.chard.api.TaskState;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -17,13 +20,25 @@ import java.util.Objects;
  * @param traceback the remote stack trace when FAILURE, else null
  * @param worker    the worker that last handled it; may be null
  * @param dateDone  when it reached a ready state; else null
+ * @param retries   how many times it has been retried so far
+ * @param stateName the state as recorded: a custom name such as PROGRESS (then {@code state} is STARTED), or the
+ *                  name of {@code state}
+ * @param info      the metadata of a custom state, or for RETRY the exception's type and message; may be empty
  */
 public record TaskSnapshot(String taskId, TaskState state, Object value, ChardException failure, String traceback,
-                           String worker, Instant dateDone) {
+                           String worker, Instant dateDone, int retries, String stateName, Map<String, Object> info) {
 
     public TaskSnapshot {
         Objects.requireNonNull(taskId, "taskId");
         Objects.requireNonNull(state, "state");
+        stateName = stateName == null ? state.name() : stateName;
+        info = info == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(info));
+    }
+
+    /** A snapshot of a standard state, no retries and no metadata. */
+    public TaskSnapshot(String taskId, TaskState state, Object value, ChardException failure, String traceback,
+                        String worker, Instant dateDone) {
+        this(taskId, state, value, failure, traceback, worker, dateDone, 0, null, null);
     }
 
     /** The snapshot of an id the backend has no record of. */

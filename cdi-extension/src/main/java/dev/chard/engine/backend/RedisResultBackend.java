@@ -54,7 +54,8 @@ public final class RedisResultBackend implements ResultBackend {
 
     /** The record's part of the ARGV of {@code store_result} (prelude.lua): json, ttl seconds, channel, state, allowed-before. */
     public List<String> storeArgs(ResultRecord record) {
-        return List.of(codec.encode(record), Long.toString(Math.max(1, config.resultExpires().toSeconds())), channel,
+        java.time.Duration keep = record.ttl() != null ? record.ttl() : config.resultExpires();
+        return List.of(codec.encode(record), Long.toString(Math.max(1, keep.toSeconds())), channel,
                 record.state().name(), StateTransitions.allowedBefore(record.state()));
     }
 

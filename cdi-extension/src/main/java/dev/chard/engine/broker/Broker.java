@@ -31,6 +31,12 @@ public interface Broker extends AutoCloseable {
     /** Ends a delivery: writes {@code outcome} (may be null: results off, or already stored) and removes the message. */
     void ack(Delivery delivery, String workerId, ResultRecord outcome);
 
+    /**
+     * Ends a delivery by scheduling the same task id again: {@code next} (retries + 1, its new eta) waits in the
+     * delayed set for {@code countdown}, and {@code retryRecord} (RETRY, may be null) is written. One atomic step.
+     */
+    void retry(Delivery delivery, String workerId, TaskMessage next, java.time.Duration countdown, ResultRecord retryRecord);
+
     /** Moves a delivery to the queue's dead-letter list with {@code reason}; the message leaves the queue. */
     void deadLetter(Delivery delivery, String workerId, String reason);
 

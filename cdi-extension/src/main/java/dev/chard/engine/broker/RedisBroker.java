@@ -66,7 +66,11 @@ public final class RedisBroker implements Broker {
                 args.addAll(colocated.storeArgs(pending));
             } else if (pending != null && backend.enabled()) {
                 // PENDING before the message: written after, it could overwrite a fast worker's final state
-                backend.store(pending);
+                try {
+                    backend.store(pending);
+                } catch (dev.chard.api.ChardException e) {
+                    throw ClientErrors.backendUnavailableAtSend(message.task(), config.redisTimeout(), e);
+                }
             }
             Scripts.ENQUEUE.runIdempotent(redis, keyList, args);
         } catch (JedisException e) {
@@ -112,6 +116,20 @@ public final class RedisBroker implements Broker {
             backend.store(outcome);
         }
         Scripts.ACK.runIdempotent(redis, keyList, args);
+    }
+
+    @Override
+    public void retry(Delivery d, String workerId, TaskMessage next, Duration countdown, ResultRecord retryRecord) {
+        List<String> keyList = new ArrayList<>(List.of(keys.message(d.queue(), d.id()), keys.inflight(d.queue(), workerId),
+                keys.delayed(d.queue())));
+        List<String> args = new ArrayList<>(List.of(d.id(), codec.encode(next), Long.toString(countdown.toMillis())));
+        if (retryRecord != null && colocated != null) {
+            keyList.add(colocated.key(d.id()));
+            args.addAll(colocated.storeArgs(retryRecord));
+        } else if (retryRecord != null && backend.enabled()) {
+            backend.store(retryRecord);
+        }
+        Scripts.RETRY.runIdempotent(redis, keyList, args);
     }
 
     @Override

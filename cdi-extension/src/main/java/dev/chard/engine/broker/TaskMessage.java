@@ -24,4 +24,10 @@ public record TaskMessage(String id, String task, JsonArray args, JsonObject kwa
         Objects.requireNonNull(kwargs, "kwargs");
         Objects.requireNonNull(queue, "queue");
     }
+
+    /** The message of the next run after a retry: retries + 1, due at {@code eta}. */
+    public TaskMessage retried(Instant nextEta) {
+        return new TaskMessage(id, task, args, kwargs, retries + 1, nextEta, expires, queue, priority, rootId, parentId,
+                groupId, origin, sentAt);
+    }
 }

@@ -13,6 +13,8 @@ import dev.chard.engine.serialization.Tracebacks;
 
 import java.lang.reflect.Type;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /** The engine's {@link ResultSource}: what every remote {@code AsyncResult} reads. */
@@ -58,6 +60,23 @@ public final class BackendResultSource implements ResultSource {
         } else if (r.state() == TaskState.REVOKED) {
             failure = ClientErrors.revoked(r.id(), r.exceptionMessage());
         }
-        return new TaskSnapshot(r.id(), r.state(), value, failure, r.traceback(), r.worker(), r.dateDone());
+        return new TaskSnapshot(r.id(), r.state(), value, failure, r.traceback(), r.worker(), r.dateDone(), r.retries(),
+                r.stateName(), info(r));
+    }
+
+    /** Celery's {@code info}: a custom state's metadata, or the exception that caused a RETRY. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> info(ResultRecord r) {
+        if (r.metaJson() != null) {
+            Object meta = codec.valueFromJson(r.metaJson(), Map.class, r.id());
+            return meta instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+        }
+        if (r.state() == TaskState.RETRY && r.exceptionType() != null) {
+            Map<String, Object> exc = new LinkedHashMap<>();
+            exc.put("type", r.exceptionType());
+            exc.put("message", r.exceptionMessage());
+            return exc;
+        }
+        return Map.of();
     }
 }

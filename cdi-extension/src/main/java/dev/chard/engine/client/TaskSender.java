@@ -8,6 +8,7 @@ import dev.chard.engine.backend.ResultRecord;
 import dev.chard.engine.broker.Broker;
 import dev.chard.engine.broker.TaskMessage;
 import dev.chard.engine.config.ChardConfig;
+import dev.chard.engine.execution.RunningTask;
 import dev.chard.engine.registry.TaskDescriptor;
 import dev.chard.engine.serialization.Arguments;
 import jakarta.json.JsonArray;
@@ -56,9 +57,14 @@ public final class TaskSender {
         Instant eta = options.eta() != null ? options.eta() : options.countdown() != null ? now.plus(options.countdown()) : null;
         JsonArray encodedArgs = arguments.encode(task, taskName, args);
         JsonObject encodedKwargs = arguments.encodeNamed(taskName, kwargs);
+        // sent from a running task: it is the parent, and the chain keeps its root (Celery's parent_id, root_id)
+        RunningTask parent = RunningTask.current().orElse(null);
+        String rootId = parent != null ? parent.rootId() : id;
+        String parentId = parent != null ? parent.id() : null;
         TaskMessage message = new TaskMessage(id, taskName, encodedArgs, encodedKwargs, 0, eta, options.expires(), queue,
-                priority, id, null, null, origin, now);
-        broker.enqueue(message, backend.enabled() ? ResultRecord.pending(id, taskName) : null);
+                priority, rootId, parentId, null, origin, now);
+        boolean recorded = backend.enabled() && (task == null || !task.settings().ignoreResult());
+        broker.enqueue(message, recorded ? ResultRecord.pending(id, taskName).withTtl(task == null ? null : task.settings().resultExpires()) : null);
         return AsyncResult.remote(id, resultType, results);
     }
 }

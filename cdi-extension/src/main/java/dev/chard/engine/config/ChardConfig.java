@@ -19,8 +19,12 @@ public final class ChardConfig {
 
     private final Map<ConfigKey, Object> values = new EnumMap<>(ConfigKey.class);
     private final Map<ConfigKey, String> raw = new EnumMap<>(ConfigKey.class);
+    private final ConfigSources sources;
+    private final Map<ConfigKey, String> overrides;
 
     private ChardConfig(ConfigSources sources, Map<ConfigKey, String> overrides) {
+        this.sources = sources;
+        this.overrides = Map.copyOf(overrides);
         for (ConfigKey key : ConfigKey.values()) {
             String value;
             String from;
@@ -50,10 +54,35 @@ public final class ChardConfig {
     }
 
     /** This configuration with some keys replaced (command-line options win over every source). */
-    public ChardConfig with(Map<ConfigKey, String> overrides) {
-        Map<String, String> base = new java.util.HashMap<>();
-        raw.forEach((k, v) -> base.put(k.key(), v));
-        return new ChardConfig(ConfigSources.of(base), overrides);
+    public ChardConfig with(Map<ConfigKey, String> more) {
+        Map<ConfigKey, String> merged = new EnumMap<>(ConfigKey.class);
+        merged.putAll(overrides);
+        more.forEach((k, v) -> {
+            if (v != null) {
+                merged.put(k, v);
+            }
+        });
+        return new ChardConfig(sources, merged);
+    }
+
+    /**
+     * A per-task setting, {@code chard.task."<task name>".<setting>} (MicroProfile Config's quoted form; the unquoted
+     * {@code chard.task.<task name>.<setting>} is read too), from the same sources as every key.
+     *
+     * @return the value, where it came from and the key it was found under; empty when not set
+     */
+    public Optional<Setting> taskSetting(String taskName, String setting) {
+        for (String key : List.of("chard.task.\"" + taskName + "\"." + setting, "chard.task." + taskName + "." + setting)) {
+            ConfigSources.Found f = sources.lookup(ConfigSources.Name.of(key));
+            if (f != null) {
+                return Optional.of(new Setting(f.value(), f.from(), key));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A value found for a key that is not a {@link ConfigKey}. */
+    public record Setting(String value, String from, String key) {
     }
 
     /** The value as written (or the default); null when unset with no default. */

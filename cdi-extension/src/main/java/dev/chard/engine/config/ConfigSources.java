@@ -24,19 +24,31 @@ final class ConfigSources {
     record Found(String value, String from) {
     }
 
-    private final List<Function<ConfigKey, Found>> sources = new ArrayList<>();
+    /** A property name and its environment-variable form. */
+    record Name(String key, String env) {
+        static Name of(ConfigKey k) {
+            return new Name(k.key(), k.envName());
+        }
+
+        /** Any key, with MicroProfile Config's environment rule: non-alphanumerics become '_', upper case. */
+        static Name of(String key) {
+            return new Name(key, key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(java.util.Locale.ROOT));
+        }
+    }
+
+    private final List<Function<Name, Found>> sources = new ArrayList<>();
 
     private ConfigSources() {
     }
 
     static ConfigSources standard(ClassLoader loader) {
         ConfigSources s = new ConfigSources();
-        Function<ConfigKey, Found> mp = MicroProfileSource.create(loader);
+        Function<Name, Found> mp = MicroProfileSource.create(loader);
         if (mp != null) {
             s.sources.add(mp);
         } else {
             s.sources.add(k -> found(System.getProperty(k.key()), "system property " + k.key()));
-            s.sources.add(k -> found(System.getenv(k.envName()), "environment variable " + k.envName()));
+            s.sources.add(k -> found(System.getenv(k.env()), "environment variable " + k.env()));
         }
         Map<String, Found> files = readPropertyFiles(loader);
         s.sources.add(k -> files.get(k.key()));
@@ -50,7 +62,11 @@ final class ConfigSources {
     }
 
     Found lookup(ConfigKey key) {
-        for (Function<ConfigKey, Found> source : sources) {
+        return lookup(Name.of(key));
+    }
+
+    Found lookup(Name key) {
+        for (Function<Name, Found> source : sources) {
             Found f = source.apply(key);
             if (f != null) {
                 return f;

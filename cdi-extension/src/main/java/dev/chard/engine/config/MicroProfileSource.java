@@ -12,7 +12,7 @@ final class MicroProfileSource {
     }
 
     /** The source, or null when MicroProfile Config is not available. */
-    static Function<ConfigKey, ConfigSources.Found> create(ClassLoader loader) {
+    static Function<ConfigSources.Name, ConfigSources.Found> create(ClassLoader loader) {
         try {
             Class.forName("org.eclipse.microprofile.config.ConfigProvider", false,
                     loader == null ? MicroProfileSource.class.getClassLoader() : loader);

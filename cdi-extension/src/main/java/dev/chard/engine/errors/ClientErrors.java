@@ -24,6 +24,14 @@ public final class ClientErrors {
                 + " Check that Redis runs there and chard.broker.url is right; chard.redis.timeout bounds this wait.", cause);
     }
 
+    /** CHARD-03001 too: the same outcome (nothing sent) when the result backend, asked first, does not answer. */
+    public static BrokerUnavailableException backendUnavailableAtSend(String taskName, Duration timeout, Throwable cause) {
+        return new BrokerUnavailableException("CHARD-03001", "cannot send task " + taskName + ": the result backend did not"
+                + " answer within " + timeout.toMillis() + " ms while recording the task as PENDING (" + cause.getMessage()
+                + "). The task was not sent. Check that Redis runs there and that chard.broker.url and chard.backend.url are"
+                + " right; chard.redis.timeout bounds this wait.", cause);
+    }
+
     /** CHARD-03002: Celery's "no result backend is configured", naming the key. */
     public static ResultsDisabledException resultsDisabled(String taskId) {
         return new ResultsDisabledException("CHARD-03002", "cannot read the result of task " + taskId

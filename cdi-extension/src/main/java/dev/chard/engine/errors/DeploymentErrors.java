@@ -47,6 +47,12 @@ public final class DeploymentErrors {
         return new ChardException("CHARD-01005", TaskMethods.display(m) + ": @AsyncTask(" + member + " = " + value + ") is invalid: " + rule);
     }
 
+    /** CHARD-01007: a per-task configuration override that cannot be read. */
+    public static ChardException badTaskSetting(String method, String key, String value, String from, String why) {
+        return new ChardException("CHARD-01007", key + "='" + value + "' (from " + from + ") for " + method + " is not valid: "
+                + why + ". Fix the value, or remove it to use the @AsyncTask setting.");
+    }
+
     /** CHARD-01006: configuration that cannot be read fails the deployment, naming the key. */
     public static ChardException badConfiguration(ConfigurationException e) {
         return new ChardException("CHARD-01006", "Chard cannot start: " + e.getMessage(), e);

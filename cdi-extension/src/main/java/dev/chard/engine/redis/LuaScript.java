@@ -55,8 +55,20 @@ public final class LuaScript {
         try {
             return run(redis, keys, args);
         } catch (JedisConnectionException e) {
+            if (hasCause(e, java.net.SocketTimeoutException.class)) {
+                throw e; // Redis is there but silent: a second try would only double the configured wait
+            }
             return run(redis, keys, args);
         }
+    }
+
+    private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (type.isInstance(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public String name() {

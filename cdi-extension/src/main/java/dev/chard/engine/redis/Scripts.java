@@ -10,6 +10,7 @@ public final class Scripts {
     public static final LuaScript HEARTBEAT = LuaScript.load("heartbeat");
     public static final LuaScript HANDBACK = LuaScript.load("handback");
     public static final LuaScript DEADLETTER = LuaScript.load("deadletter");
+    public static final LuaScript RETRY = LuaScript.load("retry");
 
     private Scripts() {
     }

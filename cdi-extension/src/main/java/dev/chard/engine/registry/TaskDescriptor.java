@@ -17,15 +17,29 @@ import java.util.Objects;
  * @param parameterNames parameter names (real ones when compiled with -parameters, else arg0...)
  * @param queue          the queue from the annotation, or null for the configured default
  * @param priority       the priority from the annotation, or null for the default
+ * @param settings       retry policy, result handling (annotation plus configuration overrides)
  */
 public record TaskDescriptor(String name, Class<?> beanClass, Method method, ReturnKind returnKind, Type resultType,
-                             List<Type> parameterTypes, List<String> parameterNames, String queue, Integer priority) {
+                             List<Type> parameterTypes, List<String> parameterNames, String queue, Integer priority,
+                             TaskSettings settings) {
 
     public TaskDescriptor {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(settings, "settings");
         parameterTypes = List.copyOf(parameterTypes);
         parameterNames = List.copyOf(parameterNames);
+    }
+
+    /** A descriptor with default settings. */
+    public TaskDescriptor(String name, Class<?> beanClass, Method method, ReturnKind returnKind, Type resultType,
+                          List<Type> parameterTypes, List<String> parameterNames, String queue, Integer priority) {
+        this(name, beanClass, method, returnKind, resultType, parameterTypes, parameterNames, queue, priority, TaskSettings.DEFAULTS);
+    }
+
+    /** This descriptor with other settings. */
+    public TaskDescriptor withSettings(TaskSettings s) {
+        return new TaskDescriptor(name, beanClass, method, returnKind, resultType, parameterTypes, parameterNames, queue, priority, s);
     }
 
     /** {@code dev.example.MathTasks#add(int, int)}: how errors and logs name the method. */

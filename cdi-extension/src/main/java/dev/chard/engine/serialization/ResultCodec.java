@@ -50,7 +50,7 @@ public final class ResultCodec {
         JsonObjectBuilder b = Json.createObjectBuilder()
                 .add("id", r.id())
                 .add("task", JsonValues.string(r.task()))
-                .add("state", r.state().name())
+                .add("state", r.stateName())
                 .add("result", r.resultJson() == null ? JsonValue.NULL : JsonValues.parse(r.resultJson()));
         if (r.exceptionType() != null) {
             b.add("exception", Json.createObjectBuilder()
@@ -63,6 +63,7 @@ public final class ResultCodec {
                 .add("worker", JsonValues.string(r.worker()))
                 .add("retries", r.retries())
                 .add("dateDone", JsonValues.instant(r.dateDone()))
+                .add("meta", r.metaJson() == null ? JsonValue.NULL : JsonValues.parse(r.metaJson()))
                 .build()
                 .toString();
     }
@@ -80,12 +81,26 @@ public final class ResultCodec {
                 message = string(exc.asJsonObject(), "message");
             }
             String done = string(o, "dateDone");
-            return new ResultRecord(o.getString("id"), string(o, "task"), TaskState.valueOf(o.getString("state")),
+            String stateName = o.getString("state");
+            TaskState state = standard(stateName);
+            JsonValue meta = o.getOrDefault("meta", JsonValue.NULL);
+            return new ResultRecord(o.getString("id"), string(o, "task"), state == null ? TaskState.STARTED : state,
                     result.getValueType() == JsonValue.ValueType.NULL ? null : result.toString(), type, message,
-                    string(o, "traceback"), string(o, "worker"), o.getInt("retries", 0), done == null ? null : Instant.parse(done));
+                    string(o, "traceback"), string(o, "worker"), o.getInt("retries", 0), done == null ? null : Instant.parse(done),
+                    state == null ? stateName : null, meta.getValueType() == JsonValue.ValueType.NULL ? null : meta.toString(), null);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("not a Chard result record: " + e.getMessage(), e);
         }
+    }
+
+    /** The standard state of that name, or null for a custom one (which counts as STARTED). */
+    private static TaskState standard(String name) {
+        for (TaskState s : TaskState.values()) {
+            if (s.name().equals(name) && s != TaskState.UNKNOWN) {
+                return s;
+            }
+        }
+        return null;
     }
 
     private static String string(JsonObject o, String field) {

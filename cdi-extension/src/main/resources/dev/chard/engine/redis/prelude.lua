@@ -30,6 +30,9 @@ local function wake(key)
   redis.call('LTRIM', key, 0, 63)
 end
 
+local STANDARD_STATES = {PENDING = true, RECEIVED = true, STARTED = true, RETRY = true, SUCCESS = true,
+  FAILURE = true, REVOKED = true}
+
 -- Writes a result record unless the stored state may not move to the new one (TaskState's transition table,
 -- passed in as a comma-separated list of the states allowed before `state`). Publishes ready records.
 local function store_result(key, json, ttl, channel, state, allowed_before, publish)
@@ -37,7 +40,11 @@ local function store_result(key, json, ttl, channel, state, allowed_before, publ
   if old then
     local ok, decoded = pcall(cjson.decode, old)
     if ok and type(decoded) == 'table' and decoded.state then
-      if not string.find(',' .. allowed_before .. ',', ',' .. decoded.state .. ',', 1, true) then
+      local before = decoded.state
+      if not STANDARD_STATES[before] then
+        before = 'STARTED' -- a custom state (PROGRESS...) is a running state
+      end
+      if not string.find(',' .. allowed_before .. ',', ',' .. before .. ',', 1, true) then
         return 0
       end
     end

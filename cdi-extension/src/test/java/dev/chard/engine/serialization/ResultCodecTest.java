@@ -81,7 +81,16 @@ class ResultCodecTest {
 
     @Test
     void somethingThatIsNotARecordIsRejected() {
-        assertThrows(IllegalArgumentException.class, () -> codec.decode("{\"id\":\"x\",\"state\":\"NOPE\"}"));
+        assertThrows(IllegalArgumentException.class, () -> codec.decode("{\"id\":\"x\"}"));
         assertThrows(IllegalArgumentException.class, () -> codec.decode("[]"));
+    }
+
+    @Test
+    void aCustomStateIsReadAsRunningWithItsNameAndMeta() {
+        ResultRecord r = codec.decode(codec.encode(ResultRecord.custom("id-p", "t.add", "PROGRESS", "{\"done\":40}", "w1", 2)));
+        assertEquals(dev.chard.api.TaskState.STARTED, r.state());
+        assertEquals("PROGRESS", r.stateName());
+        assertEquals("{\"done\":40}", r.metaJson());
+        assertEquals(2, r.retries());
     }
 }

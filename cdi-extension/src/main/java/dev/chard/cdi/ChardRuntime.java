@@ -2,6 +2,7 @@ package dev.chard.cdi;
 
 import dev.chard.api.TaskClient;
 import dev.chard.engine.Engine;
+import dev.chard.engine.client.SendDeferral;
 import dev.chard.engine.registry.TaskRegistry;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,7 +40,8 @@ public class ChardRuntime {
                 e = engine;
                 if (e == null) {
                     jsonb = JsonbBuilder.create();
-                    e = Engine.start(extension.config(), extension.registry(), jsonb, threadFactory());
+                    SendDeferral deferral = extension.config().sendAfterCommit() ? JtaSendDeferral.create() : SendDeferral.NONE;
+                    e = Engine.start(extension.config(), extension.registry(), jsonb, threadFactory(), deferral);
                     engine = e;
                 }
             }

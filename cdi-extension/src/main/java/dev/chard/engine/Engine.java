@@ -8,6 +8,7 @@ import dev.chard.engine.broker.Broker;
 import dev.chard.engine.broker.RedisBroker;
 import dev.chard.engine.client.BackendResultSource;
 import dev.chard.engine.client.EngineTaskClient;
+import dev.chard.engine.client.SendDeferral;
 import dev.chard.engine.client.TaskSender;
 import dev.chard.engine.config.ChardConfig;
 import dev.chard.engine.config.HostName;
@@ -48,7 +49,7 @@ public final class Engine implements AutoCloseable {
     private final TaskSender sender;
     private final TaskClient client;
 
-    private Engine(ChardConfig config, TaskRegistry registry, Jsonb jsonb, ThreadFactory threads) {
+    private Engine(ChardConfig config, TaskRegistry registry, Jsonb jsonb, ThreadFactory threads, SendDeferral deferral) {
         this.config = config;
         this.registry = registry;
         this.arguments = new Arguments(jsonb);
@@ -71,7 +72,7 @@ public final class Engine implements AutoCloseable {
         this.broker = new RedisBroker(brokerRedis, brokerUrl, config, keys, messages, backend, colocated ? redisBackend : null);
         this.resultSource = new BackendResultSource(backend, results, config.resultFallbackInterval());
         String origin = "chard@" + HostName.get() + ":" + ProcessHandle.current().pid();
-        this.sender = new TaskSender(config, broker, backend, arguments, resultSource, origin);
+        this.sender = new TaskSender(config, broker, backend, arguments, resultSource, origin, deferral);
         this.client = new EngineTaskClient(sender, registry, resultSource);
     }
 
@@ -86,7 +87,15 @@ public final class Engine implements AutoCloseable {
 
     /** An engine whose background threads come from {@code threads} (in a server: its ManagedThreadFactory). */
     public static Engine start(ChardConfig config, TaskRegistry registry, Jsonb jsonb, ThreadFactory threads) {
-        return new Engine(config, registry, jsonb, threads);
+        return new Engine(config, registry, jsonb, threads, SendDeferral.NONE);
+    }
+
+    /**
+     * An engine whose background threads come from {@code threads} and whose sends go through {@code deferral}
+     * (in a server: after the caller's JTA transaction commits).
+     */
+    public static Engine start(ChardConfig config, TaskRegistry registry, Jsonb jsonb, ThreadFactory threads, SendDeferral deferral) {
+        return new Engine(config, registry, jsonb, threads, deferral);
     }
 
     public ChardConfig config() {

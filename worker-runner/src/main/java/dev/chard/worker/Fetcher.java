@@ -28,6 +28,8 @@ final class Fetcher implements Runnable {
     private final Semaphore slots;
     private final Consumer<Delivery> dispatch;
     private volatile boolean running = true;
+    private volatile boolean waitingForSlot;
+    private volatile long lastProgressNanos = System.nanoTime();
     private int nextQueue;
 
     /** @param dispatch starts the delivery on a pool thread; that thread releases the slot when it ends */
@@ -45,14 +47,27 @@ final class Fetcher implements Runnable {
         running = false;
     }
 
+    /**
+     * Whether the loop is healthy: it talked to Redis successfully within {@code maxStall}, or it is waiting for a
+     * free task thread (a busy worker is not a stuck one). A loop stuck on a dead connection or failing again and
+     * again is not live.
+     */
+    boolean live(Duration maxStall) {
+        return waitingForSlot || System.nanoTime() - lastProgressNanos <= maxStall.toNanos();
+    }
+
     @Override
     public void run() {
         Backoff backoff = new Backoff();
         while (running) {
             try {
+                waitingForSlot = true;
                 slots.acquire();
             } catch (InterruptedException e) {
                 break;
+            } finally {
+                waitingForSlot = false;
+                lastProgressNanos = System.nanoTime(); // waiting for a slot was the loop working as designed
             }
             boolean slotHeld = true; // until the pool thread owns it, or it is given back before waiting
             try {
@@ -72,6 +87,7 @@ final class Fetcher implements Runnable {
                     }
                 }
                 backoff.reset();
+                lastProgressNanos = System.nanoTime();
                 if (found.isPresent()) {
                     // dispatched even if stop() came meanwhile: the task is ours either way, and shutdown hands back
                     // whatever did not finish
@@ -83,6 +99,7 @@ final class Fetcher implements Runnable {
                     slots.release();
                     slotHeld = false;
                     broker.awaitWork(queues, wait);
+                    lastProgressNanos = System.nanoTime();
                 }
             } catch (RuntimeException e) {
                 if (!running) {

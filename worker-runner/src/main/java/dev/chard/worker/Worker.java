@@ -71,6 +71,15 @@ public final class Worker {
         fetcherThread.start();
     }
 
+    /**
+     * The liveness signal: true when the consume loop made progress recently (see {@link Fetcher#live}). The allowed
+     * stall covers one blocking wait plus one Redis timeout, twice, so a healthy idle worker is always live.
+     */
+    public boolean live() {
+        ChardConfig c = engine.config();
+        return !stopping.get() && fetcher.live(c.pollInterval().plus(c.redisTimeout()).multipliedBy(2).plus(c.heartbeatInterval()));
+    }
+
     public WorkerIdentity identity() {
         return me;
     }

@@ -49,6 +49,12 @@ public interface Broker extends AutoCloseable {
     /** Dead letters of {@code queue}, newest first, as JSON records {@code {id, queue, reason, body, at}}. */
     List<String> deadLetters(String queue, int max);
 
+    /**
+     * Puts dead letters of {@code queue} back in the queue as new deliveries (PENDING is recorded for each):
+     * those with the given ids, or when {@code ids} is empty every one, at most {@code max}. Returns the ids put back.
+     */
+    List<String> requeueDeadLetters(String queue, Collection<String> ids, int max);
+
     /** Ready plus delayed tasks waiting in {@code queue}. */
     long pending(String queue);
 

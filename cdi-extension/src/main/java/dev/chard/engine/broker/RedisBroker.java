@@ -121,7 +121,7 @@ public final class RedisBroker implements Broker {
     @Override
     public void retry(Delivery d, String workerId, TaskMessage next, Duration countdown, ResultRecord retryRecord) {
         List<String> keyList = new ArrayList<>(List.of(keys.message(d.queue(), d.id()), keys.inflight(d.queue(), workerId),
-                keys.delayed(d.queue())));
+                keys.delayed(d.queue()), keys.wake(d.queue())));
         List<String> args = new ArrayList<>(List.of(d.id(), codec.encode(next), Long.toString(countdown.toMillis())));
         if (retryRecord != null && colocated != null) {
             keyList.add(colocated.key(d.id()));
@@ -144,13 +144,8 @@ public final class RedisBroker implements Broker {
         if (!backend.enabled()) {
             return;
         }
-        String task = null;
-        try {
-            task = codec.decode(body, "").task();
-        } catch (RuntimeException e) {
-            // the body is what was wrong; the record can do without the task name
-        }
-        backend.store(ResultRecord.failure(id, task, POISON_TYPE, reason, null, null, 0));
+        // the body may be what was wrong; the record can do without the task name
+        backend.store(ResultRecord.failure(id, taskName(body), POISON_TYPE, reason, null, null, 0));
     }
 
     @Override
@@ -173,6 +168,39 @@ public final class RedisBroker implements Broker {
     @Override
     public List<String> deadLetters(String queue, int max) {
         return redis.lrange(keys.dead(queue), 0, max - 1L);
+    }
+
+    @Override
+    public List<String> requeueDeadLetters(String queue, Collection<String> ids, int max) {
+        List<DeadLetter> chosen = new ArrayList<>();
+        for (String entry : redis.lrange(keys.dead(queue), 0, -1)) {
+            DeadLetter d = DeadLetter.parse(entry);
+            if (d != null && d.id() != null && d.body() != null && (ids.isEmpty() || ids.contains(d.id())) && chosen.size() < max) {
+                chosen.add(d);
+            }
+        }
+        if (chosen.isEmpty()) {
+            return List.of();
+        }
+        List<String> args = new ArrayList<>(List.of(keys.messagePrefix(queue)));
+        for (DeadLetter d : chosen) {
+            if (backend.enabled()) {
+                // PENDING first, as at any send: written after, it could overwrite the outcome of a fast worker
+                backend.store(ResultRecord.pending(d.id(), taskName(d.body())));
+            }
+            args.addAll(List.of(d.entry(), d.id(), d.body(), Integer.toString(d.priority())));
+        }
+        @SuppressWarnings("unchecked")
+        List<String> requeued = (List<String>) Scripts.REQUEUE.run(redis, List.of(keys.dead(queue), keys.ready(queue), keys.wake(queue)), args);
+        return requeued;
+    }
+
+    private String taskName(String body) {
+        try {
+            return codec.decode(body, "").task();
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     @Override

@@ -29,8 +29,16 @@ public final class TaskSender {
     private final Arguments arguments;
     private final ResultSource results;
     private final String origin;
+    private final SendDeferral deferral;
 
     public TaskSender(ChardConfig config, Broker broker, ResultBackend backend, Arguments arguments, ResultSource results, String origin) {
+        this(config, broker, backend, arguments, results, origin, SendDeferral.NONE);
+    }
+
+    /** A sender whose messages go to the broker when {@code deferral} says (at once when it declines). */
+    public TaskSender(ChardConfig config, Broker broker, ResultBackend backend, Arguments arguments, ResultSource results, String origin,
+                      SendDeferral deferral) {
+        this.deferral = deferral == null ? SendDeferral.NONE : deferral;
         this.config = config;
         this.broker = broker;
         this.backend = backend;
@@ -40,7 +48,9 @@ public final class TaskSender {
     }
 
     /**
-     * Sends one task and returns its handle.
+     * Sends one task and returns its handle. The message is built and checked here, in the caller's thread (a bad
+     * argument throws at the call site); it goes to the broker at once unless the {@link SendDeferral} takes it (a
+     * JTA transaction: then after the commit, and the handle's state is UNKNOWN until then).
      *
      * @param task       the descriptor when the task is known here (its queue, priority and parameter types apply);
      *                   null for a by-name send of a task only workers know
@@ -64,7 +74,11 @@ public final class TaskSender {
         TaskMessage message = new TaskMessage(id, taskName, encodedArgs, encodedKwargs, 0, eta, options.expires(), queue,
                 priority, rootId, parentId, null, origin, now);
         boolean recorded = backend.enabled() && (task == null || !task.settings().ignoreResult());
-        broker.enqueue(message, recorded ? ResultRecord.pending(id, taskName).withTtl(task == null ? null : task.settings().resultExpires()) : null);
+        ResultRecord pending = recorded ? ResultRecord.pending(id, taskName).withTtl(task == null ? null : task.settings().resultExpires()) : null;
+        Runnable enqueue = () -> broker.enqueue(message, pending);
+        if (!deferral.defer(id, taskName, enqueue)) {
+            enqueue.run();
+        }
         return AsyncResult.remote(id, resultType, results);
     }
 }

@@ -170,6 +170,14 @@ public final class ChardConfig {
         return (Integer) values.get(ConfigKey.DEAD_LETTER_MAX);
     }
 
+    /**
+     * Whether a task sent inside an active JTA transaction waits for its commit ({@code chard.send.transactional=after-commit},
+     * the default) rather than going to the broker at once ({@code immediate}).
+     */
+    public boolean sendAfterCommit() {
+        return "after-commit".equals(values.get(ConfigKey.SEND_TRANSACTIONAL));
+    }
+
     private Duration duration(ConfigKey key) {
         return (Duration) values.get(key);
     }
@@ -206,6 +214,13 @@ public final class ChardConfig {
                     // reported below
                 }
                 throw ConfigErrors.malformed(key, value, from, "expected a whole number greater than 0");
+            case SEND_MODE: {
+                String mode = value.trim().toLowerCase(java.util.Locale.ROOT);
+                if (mode.equals("after-commit") || mode.equals("immediate")) {
+                    return mode;
+                }
+                throw ConfigErrors.malformed(key, value, from, "expected after-commit or immediate");
+            }
             case LIST: {
                 List<String> items = Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
                 if (items.isEmpty() || !items.stream().allMatch(s -> NAME.matcher(s).matches())) {

@@ -44,11 +44,15 @@ public enum ConfigKey {
     WORKER_MAX_DELIVERIES("chard.worker.max-deliveries", "5", Kind.POSITIVE_INT,
             "Deliveries after which a message that never got acked (it keeps killing workers) is dead-lettered."),
     DEAD_LETTER_MAX("chard.dead-letter.max", "10000", Kind.POSITIVE_INT,
-            "Dead letters kept per queue; the oldest are dropped past it.");
+            "Dead letters kept per queue; the oldest are dropped past it."),
+    SEND_TRANSACTIONAL("chard.send.transactional", "after-commit", Kind.SEND_MODE,
+            "Inside an active JTA transaction, after-commit sends a task only once the transaction commits (and drops it on rollback); immediate sends it at once.");
 
     /** How a key's value is parsed and checked. */
     public enum Kind {
-        REDIS_URL, NAME, DURATION, BOOLEAN, POSITIVE_INT, LIST
+        REDIS_URL, NAME, DURATION, BOOLEAN, POSITIVE_INT, LIST,
+        /** {@code after-commit} or {@code immediate}. */
+        SEND_MODE
     }
 
     private final String key;

@@ -14,11 +14,15 @@ import java.util.function.Function;
 /**
  * The ordered places a key is looked up, the same in the application and in the worker: MicroProfile Config when
  * its API is present (it covers system properties and the environment), else system properties, then the
- * environment; then every {@code META-INF/chard.properties} on the class path, first found first.
+ * environment, then every {@code META-INF/microprofile-config.properties} (what MicroProfile Config would have read:
+ * a WAR configured that way in the server configures the worker that runs the same WAR); then every
+ * {@code META-INF/chard.properties} on the class path, first found first.
  */
 final class ConfigSources {
 
     static final String PROPERTIES = "META-INF/chard.properties";
+    /** Read by Chard itself only where MicroProfile Config is absent (the worker), so that both sides see the same file. */
+    static final String MP_PROPERTIES = "META-INF/microprofile-config.properties";
 
     /** A value and a description of where it came from, for error messages. */
     record Found(String value, String from) {
@@ -49,8 +53,10 @@ final class ConfigSources {
         } else {
             s.sources.add(k -> found(System.getProperty(k.key()), "system property " + k.key()));
             s.sources.add(k -> found(System.getenv(k.env()), "environment variable " + k.env()));
+            Map<String, Found> mpFiles = readPropertyFiles(loader, MP_PROPERTIES);
+            s.sources.add(k -> mpFiles.get(k.key()));
         }
-        Map<String, Found> files = readPropertyFiles(loader);
+        Map<String, Found> files = readPropertyFiles(loader, PROPERTIES);
         s.sources.add(k -> files.get(k.key()));
         return s;
     }
@@ -79,10 +85,10 @@ final class ConfigSources {
         return value == null || value.isBlank() ? null : new Found(value.trim(), from);
     }
 
-    private static Map<String, Found> readPropertyFiles(ClassLoader loader) {
+    private static Map<String, Found> readPropertyFiles(ClassLoader loader, String resource) {
         Map<String, Found> values = new LinkedHashMap<>();
         try {
-            Enumeration<URL> urls = loader == null ? ClassLoader.getSystemResources(PROPERTIES) : loader.getResources(PROPERTIES);
+            Enumeration<URL> urls = loader == null ? ClassLoader.getSystemResources(resource) : loader.getResources(resource);
             while (urls.hasMoreElements()) {
                 URL url = urls.nextElement();
                 Properties p = new Properties();
@@ -99,7 +105,7 @@ final class ConfigSources {
                 }
             }
         } catch (IOException e) {
-            throw ConfigErrors.unreadable(PROPERTIES, e);
+            throw ConfigErrors.unreadable(resource, e);
         }
         return values;
     }

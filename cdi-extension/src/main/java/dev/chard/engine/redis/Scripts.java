@@ -11,6 +11,7 @@ public final class Scripts {
     public static final LuaScript HANDBACK = LuaScript.load("handback");
     public static final LuaScript DEADLETTER = LuaScript.load("deadletter");
     public static final LuaScript RETRY = LuaScript.load("retry");
+    public static final LuaScript REQUEUE = LuaScript.load("requeue");
 
     private Scripts() {
     }

@@ -12,6 +12,8 @@ if delay > 0 then
   redis.call('HSET', KEYS[1], 'body', ARGV[2], 'prio', prio, 'score', ready_score(prio, now + delay), 'deliveries', 0)
   redis.call('ZREM', KEYS[2], id)
   redis.call('ZADD', KEYS[3], int(now + delay), id)
+  -- an idle worker may be blocked for a whole poll interval: let it recompute its wait from the new due time
+  wake(KEYS[4])
 else
   local score = fifo_ready_score(KEYS[2], prio, now, id)
   redis.call('HSET', KEYS[1], 'body', ARGV[2], 'prio', prio, 'score', score, 'deliveries', 0)

@@ -136,4 +136,33 @@ class ConfigSourcesTest {
         assertEquals("CHARD_KEY_PREFIX", ConfigKey.KEY_PREFIX.envName());
         assertEquals("CHARD_WORKER_HEARTBEAT_INTERVAL", ConfigKey.WORKER_HEARTBEAT_INTERVAL.envName());
     }
+
+    @Test
+    void microprofileConfigFileIsReadWithoutMicroprofileAndLosesToSystemPropertiesButBeatsChardProperties() throws IOException {
+        Path root = tmp.resolve("war-classes");
+        Files.createDirectories(root.resolve("META-INF"));
+        Files.writeString(root.resolve("META-INF/microprofile-config.properties"),
+                "chard.key-prefix=frommp\nchard.queue.default=mpqueue\nchard.send.transactional=immediate\n");
+        Files.writeString(root.resolve("META-INF/chard.properties"), "chard.queue.default=chardqueue\nchard.redis.pool-size=3\n");
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {root.toUri().toURL()}, null)) {
+            ChardConfig config = ChardConfig.load(loader);
+            assertEquals("frommp", config.keyPrefix());
+            assertEquals("mpqueue", config.defaultQueue());
+            assertEquals(3, config.redisPoolSize());
+            assertEquals(false, config.sendAfterCommit());
+
+            System.setProperty(PREFIX_PROPERTY, "fromsystem");
+            assertEquals("fromsystem", ChardConfig.load(loader).keyPrefix());
+        }
+    }
+
+    @Test
+    void sendTransactionalDefaultsToAfterCommitAndRejectsOtherValues() {
+        assertTrue(ChardConfig.of(java.util.Map.of()).sendAfterCommit());
+        assertEquals(false, ChardConfig.of(java.util.Map.of("chard.send.transactional", "IMMEDIATE")).sendAfterCommit());
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> ChardConfig.of(java.util.Map.of("chard.send.transactional", "later")));
+        assertTrue(e.getMessage().contains("chard.send.transactional") && e.getMessage().contains("after-commit or immediate"),
+                e.getMessage());
+    }
 }

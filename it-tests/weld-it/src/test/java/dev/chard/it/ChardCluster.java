@@ -60,25 +60,10 @@ public final class ChardCluster implements BeforeAllCallback, AfterAllCallback {
             setProperty(state, p[0], p[1]);
         }
 
+        cluster.launcher((name, extraArgs) -> launch(testClass, setup, cluster, workerJar, appJar, name, extraArgs));
         for (int i = 1; i <= setup.workers(); i++) {
             String name = "w" + i;
-            JavaProcess.Builder b = JavaProcess.jar(workerJar)
-                    .jvmArg("-Xmx256m")
-                    .jvmArg("-XX:+UseSerialGC")
-                    .name(testClass.getSimpleName() + "-" + name)
-                    .sysProp(BROKER, cluster.brokerUrl())
-                    // blank counts as unset: shields the no-backend case from a CHARD_BACKEND_URL in the environment
-                    .env("CHARD_BACKEND_URL", "")
-                    .env("CHARD_BROKER_URL", "");
-            if (cluster.backendUrl() != null) {
-                b.sysProp(BACKEND, cluster.backendUrl());
-            }
-            for (String kv : setup.workerConfig()) {
-                String[] p = split(kv);
-                b.sysProp(p[0], p[1]);
-            }
-            b.args("worker", "-A", appJar.toString(), "-l", "info", "-c", Integer.toString(setup.concurrency()), "-n", name);
-            cluster.addWorker(name, b.start());
+            cluster.addWorker(name, launch(testClass, setup, cluster, workerJar, appJar, name, List.of()));
         }
         long start = System.nanoTime();
         for (Map.Entry<String, JavaProcess> w : cluster.workers().entrySet()) {
@@ -89,6 +74,31 @@ public final class ChardCluster implements BeforeAllCallback, AfterAllCallback {
                     state.redis.port(), setup.workers(), Duration.ofNanos(System.nanoTime() - start).toMillis());
         }
         inject(testClass, cluster);
+    }
+
+    /** One worker process of {@code setup}, named {@code name}, with {@code extraArgs} after the standard ones (e.g. -Q). */
+    private static JavaProcess launch(Class<?> testClass, ChardSetup setup, Cluster cluster, Path workerJar, Path appJar,
+                                      String name, List<String> extraArgs) {
+        JavaProcess.Builder b = JavaProcess.jar(workerJar)
+                .jvmArg("-Xmx256m")
+                .jvmArg("-XX:+UseSerialGC")
+                .name(testClass.getSimpleName() + "-" + name)
+                .sysProp(BROKER, cluster.brokerUrl())
+                // blank counts as unset: shields the no-backend case from a CHARD_BACKEND_URL in the environment
+                .env("CHARD_BACKEND_URL", "")
+                .env("CHARD_BROKER_URL", "");
+        if (cluster.backendUrl() != null) {
+            b.sysProp(BACKEND, cluster.backendUrl());
+        }
+        for (String kv : setup.workerConfig()) {
+            String[] p = split(kv);
+            b.sysProp(p[0], p[1]);
+        }
+        List<String> args = new ArrayList<>(List.of("worker", "-A", appJar.toString(), "-l", "info", "-c",
+                Integer.toString(setup.concurrency()), "-n", name));
+        args.addAll(extraArgs);
+        b.args(args.toArray(String[]::new));
+        return b.start();
     }
 
     @Override

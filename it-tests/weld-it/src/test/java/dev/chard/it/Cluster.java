@@ -4,12 +4,16 @@ import dev.chard.testsupport.JavaProcess;
 import dev.chard.testsupport.RedisServer;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,6 +27,7 @@ public final class Cluster {
     private final boolean backend;
     private final Map<String, JavaProcess> workers = new LinkedHashMap<>();
     private final Set<String> killed = new HashSet<>();
+    private BiFunction<String, List<String>, JavaProcess> launcher;
 
     Cluster(RedisServer redis, boolean backend) {
         this.redis = redis;
@@ -44,6 +49,31 @@ public final class Cluster {
 
     void addWorker(String name, JavaProcess process) {
         workers.put(name, process);
+    }
+
+    void launcher(BiFunction<String, List<String>, JavaProcess> launcher) {
+        this.launcher = launcher;
+    }
+
+    /**
+     * Starts one more worker process (same configuration as the class's workers) named {@code name}, with
+     * {@code extraArgs} appended to its command line (e.g. {@code -Q default,late}), and waits until it is ready.
+     */
+    public JavaProcess startWorker(String name, String... extraArgs) {
+        if (workers.containsKey(name)) {
+            throw new IllegalArgumentException("worker " + name + " exists already; use a new name");
+        }
+        JavaProcess p = launcher.apply(name, List.of(extraArgs));
+        workers.put(name, p);
+        p.awaitOutputOrFail(name + " ready.", ChardCluster.READY_TIMEOUT);
+        return p;
+    }
+
+    /** SIGTERM (warm shutdown), waiting for the process to end; returns its exit code. */
+    public int stop(String name) {
+        JavaProcess p = worker(name);
+        p.signalTerm();
+        return p.waitFor(ChardCluster.STOP_TIMEOUT);
     }
 
     /** The workers by name ({@code w1}, {@code w2}, ...), killed ones included. */
@@ -94,6 +124,51 @@ public final class Cluster {
             Thread.sleep(20);
         } while (System.nanoTime() < deadline);
         return null;
+    }
+
+    /** A worker log line's time stamp, e.g. {@code [2026-11-26 14:00:00,123: INFO/...]}. */
+    private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS")
+            .withZone(ZoneId.systemDefault());
+
+    /**
+     * The times at which the logs of every worker say {@code Task <shortName>[<taskId>] <event>} (event: received,
+     * succeeded, failed, retry, expired), in order.
+     */
+    public List<Instant> logTimes(String shortName, String taskId, String event) {
+        Pattern p = Pattern.compile("^\\[(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,\\d{3}): [A-Z]+/[^\\]]*\\] Task "
+                + Pattern.quote(shortName + "[" + taskId + "] " + event), Pattern.MULTILINE);
+        List<Instant> out = new ArrayList<>();
+        for (JavaProcess w : workers.values()) {
+            Matcher m = p.matcher(w.output());
+            while (m.find()) {
+                out.add(LOG_TIME.parse(m.group(1), Instant::from));
+            }
+        }
+        out.sort(null);
+        return out;
+    }
+
+    /** How many lines of all worker logs contain {@code [<taskId>] <event>} (e.g. succeeded). */
+    public int logCount(String taskId, String event) {
+        String needle = "[" + taskId + "] " + event;
+        int n = 0;
+        for (JavaProcess w : workers.values()) {
+            String out = w.output();
+            for (int i = out.indexOf(needle); i >= 0; i = out.indexOf(needle, i + 1)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * The remaining time to live in seconds of a key of the backend database (db 1): one script selects the database
+     * and reads the TTL in the same call, since {@link RedisServer#call} opens a fresh connection each time.
+     * -2 when the key does not exist, -1 when it has no TTL.
+     */
+    public long backendTtl(String key) {
+        Object r = redis.call("EVAL", "redis.call('SELECT', ARGV[1]) return redis.call('TTL', KEYS[1])", "1", key, "1");
+        return (Long) r;
     }
 
     /** The worker jar with this cluster's broker (and backend) in the environment, as a user's shell would have them. */

@@ -48,6 +48,11 @@ public final class WorkerCommand implements Callable<Integer> {
             description = "Worker name in logs and results (sets chard.worker.name). Default: chard@<host name>.")
     String name;
 
+    @Option(names = "--liveness-file", paramLabel = "<path>",
+            description = "Write the time into this file every heartbeat while the consume loop makes progress;"
+                    + " check it with 'chard alive --file <path>'. Default: none.")
+    Path livenessFile;
+
     @Override
     public Integer call() {
         if (concurrency != null && concurrency < 1) {
@@ -57,6 +62,6 @@ public final class WorkerCommand implements Callable<Integer> {
         CommonOptions.set(ConfigKey.WORKER_CONCURRENCY, concurrency == null ? null : concurrency.toString());
         CommonOptions.set(ConfigKey.WORKER_QUEUES, queues);
         CommonOptions.set(ConfigKey.WORKER_NAME, name);
-        return WorkerLauncher.run(app, packages);
+        return WorkerLauncher.run(app, packages, livenessFile);
     }
 }

@@ -10,6 +10,8 @@ import dev.chard.engine.config.ChardConfig;
 import dev.chard.worker.Banner;
 import dev.chard.worker.Worker;
 import dev.chard.worker.WorkerErrors;
+import dev.chard.worker.LivenessFile;
+import dev.chard.worker.RedisVersion;
 import dev.chard.worker.WorkerIdentity;
 import dev.chard.worker.boot.AppArchive;
 import dev.chard.worker.boot.CdiTaskRunner;
@@ -27,7 +29,7 @@ final class WorkerLauncher {
     private WorkerLauncher() {
     }
 
-    static int run(Path app, List<String> packages) {
+    static int run(Path app, List<String> packages, Path livenessFile) {
         ClassLoader workerLoader = WorkerLauncher.class.getClassLoader();
         try (AppArchive archive = AppArchive.open(app, packages, workerLoader)) {
             if (archive.classNames().isEmpty()) {
@@ -42,21 +44,30 @@ final class WorkerLauncher {
                     + " classes, bean-discovery-mode " + archive.discovery());
             try (WeldBoot weld = WeldBoot.boot(archive, me.instanceId().substring(me.instanceId().indexOf('#') + 1))) {
                 // the engine is the container's (ChardRuntime): closing the container closes it
-                return serve(weld.select(Engine.class).get(), weld, archive, me);
+                return serve(weld.select(Engine.class).get(), weld, archive, me, livenessFile);
             }
         }
     }
 
-    private static int serve(Engine engine, WeldBoot weld, AppArchive archive, WorkerIdentity me) {
+    private static int serve(Engine engine, WeldBoot weld, AppArchive archive, WorkerIdentity me, Path livenessFile) {
         engine.ping();
         Map<String, String> info = engine.brokerInfo();
+        RedisVersion.require(info.get("redis_version"));
         Banner.print(System.out, engine, me, archive.path() + " (" + archive.kind() + ")", info);
         Banner.redisWarnings(info).forEach(LOG::warning);
         Worker worker = new Worker(engine, new CdiTaskRunner(weld), me, archive.classLoader());
         ShutdownSignals signals = ShutdownSignals.install(worker);
         worker.start();
+        LivenessFile liveness = livenessFile == null ? null
+                : LivenessFile.start(livenessFile, worker::live, engine.config().heartbeatInterval());
         LOG.info(() -> me.name() + " ready.");
-        signals.awaitStopped();
+        try {
+            signals.awaitStopped();
+        } finally {
+            if (liveness != null) {
+                liveness.close();
+            }
+        }
         return ExitCode.OK.code();
     }
 }

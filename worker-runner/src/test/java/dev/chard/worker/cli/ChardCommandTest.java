@@ -31,7 +31,7 @@ class ChardCommandTest {
 
     @Test
     void everySubcommandHasHelp() {
-        for (String sub : new String[]{"worker", "call", "result"}) {
+        for (String sub : new String[]{"worker", "call", "result", "dead", "alive"}) {
             assertEquals(0, run(sub, "--help"), sub);
         }
         assertTrue(out.toString().contains("--concurrency") && out.toString().contains("--countdown"), out.toString());

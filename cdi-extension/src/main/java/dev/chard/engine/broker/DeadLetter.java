@@ -1,0 +1,50 @@
+package dev.chard.engine.broker;
+
+import jakarta.json.Json;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+import java.io.StringReader;
+import java.time.Instant;
+
+/**
+ * One entry of a queue's dead-letter list, as the scripts write it: {@code {id, queue, reason, body, at}}.
+ *
+ * @param entry the list element as stored (what LREM needs to remove exactly this one)
+ * @param body  the message as it was delivered; possibly the malformed text that made it a dead letter
+ */
+public record DeadLetter(String entry, String id, String queue, String reason, String body, Instant at) {
+
+    /** Reads an entry; null when it is not a dead-letter record (nothing Chard wrote). */
+    public static DeadLetter parse(String entry) {
+        try (JsonReader r = Json.createReader(new StringReader(entry))) {
+            JsonObject o = r.readObject();
+            JsonValue at = o.get("at");
+            return new DeadLetter(entry, string(o, "id"), string(o, "queue"), string(o, "reason"), string(o, "body"),
+                    at instanceof JsonNumber n ? Instant.ofEpochMilli(n.longValue()) : null);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The message's priority, or the default when the body cannot say (it may be the malformed one). */
+    public int priority() {
+        try (JsonReader r = Json.createReader(new StringReader(body))) {
+            JsonValue p = r.readObject().get("priority");
+            if (p instanceof JsonNumber n && n.isIntegral() && n.intValue() >= 0 && n.intValue() <= 9) {
+                return n.intValue();
+            }
+        } catch (RuntimeException e) {
+            // an unreadable body keeps the default
+        }
+        return dev.chard.api.TaskOptions.DEFAULT_PRIORITY;
+    }
+
+    private static String string(JsonObject o, String field) {
+        JsonValue v = o.get(field);
+        return v instanceof JsonString s ? s.getString() : null;
+    }
+}

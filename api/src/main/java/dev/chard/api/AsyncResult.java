@@ -103,7 +103,10 @@ public class AsyncResult<T> extends CompletableFuture<T> {
         return null;
     }
 
-    /** The remote stack trace of a failed task, as text; null otherwise (Celery's {@code traceback}). */
+    /**
+     * The remote stack trace, as text, of a failed task, or of the exception that caused a RETRY; null otherwise
+     * (Celery's {@code traceback}).
+     */
     public String traceback() {
         return snapshot().traceback();
     }

@@ -64,8 +64,9 @@ public @interface AsyncTask {
     @Nonbinding Class<? extends Throwable>[] dontAutoretryFor() default {};
 
     /**
-     * Exponential backoff for automatic retries: empty for none, else the factor (Celery's {@code retry_backoff};
-     * Celery's {@code True} is {@code "1s"}). The n-th retry waits {@code min(retryBackoffMax, factor * 2^n)}.
+     * Exponential backoff for retries that name no countdown (automatic ones, and {@code retry(exc)}): empty for none,
+     * else the factor (Celery's {@code retry_backoff}; Celery's {@code True} is {@code "1s"}). After n retries the next
+     * waits {@code min(retryBackoffMax, factor * 2^n)}: the first waits one factor.
      * Override: {@code chard.task."<name>".retry-backoff}.
      */
     @Nonbinding String retryBackoff() default "";

@@ -40,7 +40,7 @@ public class ChardRuntime {
                 e = engine;
                 if (e == null) {
                     jsonb = JsonbBuilder.create();
-                    SendDeferral deferral = extension.config().sendAfterCommit() ? JtaSendDeferral.create() : SendDeferral.NONE;
+                    SendDeferral deferral = extension.config().sendAfterCommit() ? SendDeferrals.afterCommitIfPossible() : SendDeferral.NONE;
                     e = Engine.start(extension.config(), extension.registry(), jsonb, threadFactory(), deferral);
                     engine = e;
                 }
@@ -77,6 +77,16 @@ public class ChardRuntime {
             } catch (Exception ex) {
                 LOG.log(Level.FINE, "closing JSON-B failed", ex);
             }
+        }
+    }
+
+    /** Whether the JTA API is there (a server), checked before {@link JtaSendDeferral} is loaded: it links JTA types. */
+    private static boolean jtaVisible() {
+        try {
+            Class.forName("jakarta.transaction.TransactionSynchronizationRegistry", false, ChardRuntime.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
         }
     }
 

@@ -15,7 +15,8 @@ import java.util.logging.Logger;
  * {@code chard.send.transactional=after-commit}: inside an active JTA transaction a task is sent from
  * {@code afterCompletion(STATUS_COMMITTED)} of an interposed synchronization, and dropped on rollback; outside one it
  * is sent at once. The registry is looked up in JNDI ({@code java:comp/TransactionSynchronizationRegistry}), so the
- * only dependency is the JTA API, which only loads when {@link #create()} finds it (never in Weld SE without it).
+ * only dependency is the JTA API; {@link ChardRuntime} loads this class only when that API is visible (never in a
+ * Weld SE worker without it).
  * Thread-safe.
  */
 final class JtaSendDeferral implements SendDeferral {
@@ -30,13 +31,12 @@ final class JtaSendDeferral implements SendDeferral {
     private JtaSendDeferral() {
     }
 
-    /** The deferral, or {@link SendDeferral#NONE} when the JTA API is not visible to Chard's class loader. */
+    /**
+     * The deferral, or {@link SendDeferral#NONE} when the JTA API is not visible to Chard's class loader. The check is
+     * in a class with no JTA reference ({@link ChardRuntime}'s caller must not load this class first): loading this
+     * class links {@code jakarta.transaction.Synchronization}, which fails in Weld SE without the JTA API.
+     */
     static SendDeferral create() {
-        try {
-            Class.forName("jakarta.transaction.TransactionSynchronizationRegistry", false, JtaSendDeferral.class.getClassLoader());
-        } catch (ClassNotFoundException | LinkageError e) {
-            return SendDeferral.NONE;
-        }
         return new JtaSendDeferral();
     }
 

@@ -79,6 +79,39 @@ public final class RedisServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts a server on a given port, for a process that must know the port before the test starts (an application
+     * server configured by the build, e.g. a port reserved by build-helper-maven-plugin's {@code reserve-network-port}).
+     * There is no retry on another port: if {@code port} is taken this fails, naming it.
+     *
+     * @throws IllegalStateException if {@code redis-server} is not on the PATH, the port is taken, or the server does
+     *     not answer PING in 10 s
+     */
+    public static RedisServer startOnPort(int port, String... extraArgs) {
+        if (port < 1 || port > 65_535) {
+            throw new IllegalArgumentException("port " + port + " is not a TCP port");
+        }
+        requireBinary();
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("chard-redis-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a directory for redis-server", e);
+        }
+        RedisServer server = new RedisServer(dir, List.of(extraArgs));
+        server.port = port;
+        try {
+            if (RespClient.pings(port)) {
+                throw new IllegalStateException("port " + port + " already answers PING: another redis-server holds it");
+            }
+            server.launch(READY_TIMEOUT_MILLIS);
+            return server;
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
     public int port() {
         return port;
     }

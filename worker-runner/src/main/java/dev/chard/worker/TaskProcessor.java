@@ -51,6 +51,13 @@ final class TaskProcessor {
     void process(Delivery d) {
         TaskMessage m;
         try {
+            // the producer enforces chard.message.max-size; a message written past it (another client, a raw write) is
+            // refused here too, before it is decoded and held in memory as arguments
+            int max = engine.config().messageMaxSize();
+            if (d.body().length() > max && d.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > max) {
+                throw new MalformedMessageException("the message is " + d.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+                        + " bytes, more than chard.message.max-size (" + max + ")", null);
+            }
             m = engine.messages().decode(d.body(), d.queue());
         } catch (MalformedMessageException e) {
             retrying("dead-letter " + d.id(), () -> engine.broker().deadLetter(d, me.instanceId(), WorkerErrors.malformed(e.reason())));
@@ -128,7 +135,7 @@ final class TaskProcessor {
                 retry(d, m, settings, label, r.reason(), r.countdown());
                 return;
             }
-            if (settings.retry().autoretries(t) && !settings.retry().exhausted(m.retries())) {
+            if (settings.retry().autoretries(t) && !settings.retry().exhausted(m.retries()) && !running.retriesExhausted()) {
                 retry(d, m, settings, label, t, settings.retry().delayFor(m.retries(), RANDOM));
                 return;
             }

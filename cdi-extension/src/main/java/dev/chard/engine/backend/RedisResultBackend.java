@@ -5,6 +5,7 @@ import dev.chard.engine.config.RedisUrl;
 import dev.chard.engine.errors.ClientErrors;
 import dev.chard.engine.redis.Keys;
 import dev.chard.engine.redis.Scripts;
+import dev.chard.engine.redis.StaleConnections;
 import dev.chard.engine.serialization.ResultCodec;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
@@ -67,7 +68,7 @@ public final class RedisResultBackend implements ResultBackend {
     public Optional<ResultRecord> read(String taskId) {
         String json;
         try {
-            json = redis.get(key(taskId));
+            json = StaleConnections.retryOnce(redis, () -> redis.get(key(taskId)));
         } catch (JedisException e) {
             throw ClientErrors.backendUnavailable(taskId, url, e);
         }

@@ -18,7 +18,7 @@ public record RedisUrl(String host, int port, int database, String user, String 
         try {
             uri = new URI(value.trim());
         } catch (Exception e) {
-            error[0] = "it is not a URL (" + e.getMessage() + ")";
+            error[0] = "it is not a URL (" + (e instanceof java.net.URISyntaxException u ? u.getReason() + " at index " + u.getIndex() : "unparseable") + ")"; // never the input: it may hold a password
             return null;
         }
         String scheme = uri.getScheme();

@@ -37,6 +37,7 @@ public final class RunningTask implements TaskInstance {
     private final String workerName;
     private final ResultBackend backend;
     private final ResultCodec codec;
+    private volatile boolean retriesExhausted;
 
     public RunningTask(TaskMessage message, int deliveries, TaskDescriptor task, String workerName, ResultBackend backend,
                        ResultCodec codec) {
@@ -152,6 +153,7 @@ public final class RunningTask implements TaskInstance {
     public TaskRetryException retry(Throwable exc, Duration countdown, Integer maxRetries) {
         int limit = maxRetries != null ? maxRetries : maxRetries();
         if (RetryPolicy.exhausted(retries(), limit)) {
+            retriesExhausted = true;
             if (exc != null) {
                 throw RunningTask.<RuntimeException>sneaky(exc); // Celery raises the original exception itself
             }
@@ -164,10 +166,21 @@ public final class RunningTask implements TaskInstance {
         throw new TaskRetryException(exc, delay, retries() + 1);
     }
 
+    /**
+     * True once {@link #retry} found the retries used up and rethrew: the worker must then not retry automatically
+     * either, even if the exception matches {@code autoretryFor} (the call's own limit has spoken).
+     */
+    public boolean retriesExhausted() {
+        return retriesExhausted;
+    }
+
     @Override
     public void updateState(String state, Map<String, ?> meta) {
         if (state == null || state.isBlank()) {
             throw new IllegalArgumentException("updateState: the state must not be blank");
+        }
+        if (state.equals(TaskState.UNKNOWN.name())) {
+            throw new IllegalArgumentException("updateState: UNKNOWN means \"no record\"; a task cannot set it");
         }
         TaskState standard = standard(state);
         if (standard != null && standard.isReady()) {

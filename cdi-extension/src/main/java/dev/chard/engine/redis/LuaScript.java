@@ -1,7 +1,6 @@
 package dev.chard.engine.redis;
 
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisDataException;
 
 import java.io.IOException;
@@ -45,30 +44,9 @@ public final class LuaScript {
         }
     }
 
-    /**
-     * As {@link #run}, tried once more on a broken connection. Only for scripts whose second run changes nothing
-     * (enqueue, ack, store): after a Redis restart the pool still holds connections to the old process, and the
-     * first command on each fails; the retry gets a fresh one. Never for fetch: a lost reply there would take a
-     * second task while the first sits in this worker's in-flight set.
-     */
+    /** As {@link #run}, for scripts whose second run changes nothing (enqueue, ack, store): see {@link StaleConnections}. */
     public Object runIdempotent(UnifiedJedis redis, List<String> keys, List<String> args) {
-        try {
-            return run(redis, keys, args);
-        } catch (JedisConnectionException e) {
-            if (hasCause(e, java.net.SocketTimeoutException.class)) {
-                throw e; // Redis is there but silent: a second try would only double the configured wait
-            }
-            return run(redis, keys, args);
-        }
-    }
-
-    private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
-        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (type.isInstance(c)) {
-                return true;
-            }
-        }
-        return false;
+        return StaleConnections.retryOnce(redis, () -> run(redis, keys, args));
     }
 
     public String name() {

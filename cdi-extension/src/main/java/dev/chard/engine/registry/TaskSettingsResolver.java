@@ -76,12 +76,12 @@ public final class TaskSettingsResolver {
         Duration duration(String setting, String member, String declared, boolean emptyMeansNone) {
             Optional<ChardConfig.Setting> o = override(setting);
             String text = o.map(ChardConfig.Setting::value).orElse(declared);
-            if (text.isBlank() && emptyMeansNone) {
-                return null;
+            if (emptyMeansNone && (text.isBlank() || text.equalsIgnoreCase("none") || text.equalsIgnoreCase("off"))) {
+                return null; // "none" lets configuration switch off what the annotation turned on
             }
             Duration d = Durations.parse(text);
             if (d == null || d.isNegative()) {
-                String why = "expected a duration such as 500ms, 30s, 5m, 2h, 1d or PT30S" + (emptyMeansNone ? ", or empty for none" : "");
+                String why = "expected a duration such as 500ms, 30s, 5m, 2h, 1d or PT30S" + (emptyMeansNone ? ", or none" : "");
                 return o.isPresent() ? bad(o.get(), why, null) : badMember(member, "\"" + text + "\"", why, null);
             }
             return d;

@@ -58,7 +58,8 @@ public record RetryPolicy(int maxRetries, Duration retryDelay, Duration backoffF
         long capMs = backoffMax.toMillis();
         long factorMs = backoffFactor.toMillis();
         // factor * 2^n, without overflow: past 62 doublings (or once over the cap) the cap wins
-        long delayMs = retriesSoFar >= 62 || factorMs > (capMs >> Math.min(retriesSoFar, 62)) ? capMs
+        long delayMs = factorMs == 0 ? 0 // 0 * 2^n is 0 at every n, not the cap once n passes 62
+                : retriesSoFar >= 62 || factorMs > (capMs >> Math.min(retriesSoFar, 62)) ? capMs
                 : Math.min(capMs, factorMs << retriesSoFar);
         if (jitter) {
             delayMs = delayMs == 0 ? 0 : random.nextLong(delayMs + 1); // uniform in [0, delay], Celery's full jitter

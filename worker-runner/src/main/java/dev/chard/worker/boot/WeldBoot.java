@@ -81,7 +81,13 @@ public final class WeldBoot implements AutoCloseable {
                 continue; // Chard's own classes come from the worker, registered by the extension
             }
             try {
-                classes.add(Class.forName(name, false, archive.classLoader()));
+                Class<?> c = Class.forName(name, false, archive.classLoader());
+                // resolving members here finds what Weld would trip on (a field of a server-only type such as
+                // SessionContext), so such classes are skipped quietly instead of one WELD-000119 line each
+                c.getDeclaredFields();
+                c.getDeclaredMethods();
+                c.getDeclaredConstructors();
+                classes.add(c);
             } catch (ClassNotFoundException | LinkageError e) {
                 // e.g. a class that needs a library the archive does not carry: it cannot be a bean here anyway
                 LOG.log(Level.FINE, "skipping class " + name + ": " + e, e);

@@ -42,8 +42,8 @@ public final class DeadLettersCommand implements Runnable {
         @Mixin
         CommonOptions common;
 
-        @Option(names = {"-Q", "--queue"}, paramLabel = "<queue>", description = "The queue (default: chard.queue.default).")
-        String queue;
+        @Mixin
+        QueueOption queue;
 
         @Option(names = "--limit", defaultValue = "100", paramLabel = "<n>", description = "At most this many (default ${DEFAULT-VALUE}).")
         int limit;
@@ -53,7 +53,7 @@ public final class DeadLettersCommand implements Runnable {
             common.apply(LogLevel.WARNING);
             try (ClientEngine client = ClientEngine.open()) {
                 Engine engine = client.engine();
-                String q = queue != null ? queue : engine.config().defaultQueue();
+                String q = queue.resolve(engine.config());
                 PrintWriter out = spec.commandLine().getOut();
                 engine.broker().deadLetters(q, Math.max(1, limit)).forEach(out::println);
                 out.flush();
@@ -73,8 +73,8 @@ public final class DeadLettersCommand implements Runnable {
         @Mixin
         CommonOptions common;
 
-        @Option(names = {"-Q", "--queue"}, paramLabel = "<queue>", description = "The queue (default: chard.queue.default).")
-        String queue;
+        @Mixin
+        QueueOption queue;
 
         @Option(names = "--all", description = "Every dead letter of the queue (up to --limit).")
         boolean all;
@@ -93,7 +93,7 @@ public final class DeadLettersCommand implements Runnable {
             common.apply(LogLevel.WARNING);
             try (ClientEngine client = ClientEngine.open()) {
                 Engine engine = client.engine();
-                String q = queue != null ? queue : engine.config().defaultQueue();
+                String q = queue.resolve(engine.config());
                 List<String> back = engine.broker().requeueDeadLetters(q, all ? List.of() : ids, Math.max(1, limit));
                 PrintWriter out = spec.commandLine().getOut();
                 back.forEach(out::println);

@@ -1,0 +1,123 @@
+package dev.chard.it.server;
+
+import dev.chard.testsupport.JavaProcess;
+import dev.chard.testsupport.RedisServer;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+/**
+ * What a server test needs besides the server, per test class: a private {@link RedisServer} on the port the build
+ * reserved ({@code redis.port}: the server's {@code -Dchard.broker.url} in arquillian.xml names the same port, so it is
+ * known before Arquillian starts the server), and one real worker process ({@code chard-worker.jar worker -A <war>})
+ * running exactly the WAR that is deployed ({@link #war}). Register it before {@code ArquillianExtension}.
+ * Afterwards the worker gets SIGTERM and must exit 0; Redis is stopped.
+ */
+public final class ServerSide implements BeforeAllCallback, AfterAllCallback {
+
+    /** The deployment's name, and its context root ({@code /chard-app}). */
+    public static final String WAR_NAME = "chard-app.war";
+    /** The queue the deployment's META-INF/microprofile-config.properties names: server and worker must both read it. */
+    public static final String QUEUE = "web-it";
+
+    static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    static final Duration STOP_TIMEOUT = Duration.ofSeconds(45);
+
+    private static RedisServer redis;
+    private static JavaProcess worker;
+
+    /**
+     * The test deployment: the example's WAR as built ({@code examples/jakarta-war/target/*.war}), with a
+     * {@code META-INF/microprofile-config.properties} of the test's own (the broker URL comes from the server's system
+     * properties; the queue from this file).
+     */
+    public static WebArchive war(String name) {
+        Path built = requiredFile("chard.it.war", "mvn install -DskipTests -pl examples/jakarta-war -am");
+        WebArchive war = ShrinkWrap.create(ZipImporter.class, name).importFrom(built.toFile()).as(WebArchive.class);
+        war.delete("WEB-INF/classes/META-INF/microprofile-config.properties");
+        war.addAsResource(new StringAsset("chard.queue.default=" + QUEUE + "\n"), "META-INF/microprofile-config.properties");
+        return war;
+    }
+
+    public static RedisServer redis() {
+        return redis;
+    }
+
+    public static JavaProcess worker() {
+        return worker;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        String port = System.getProperty("redis.port");
+        if (port == null || port.isBlank()) {
+            throw new IllegalStateException("system property redis.port is not set; run through Maven (mvn verify), whose"
+                    + " build-helper reserve-network-port and failsafe configuration pass it");
+        }
+        redis = RedisServer.startOnPort(Integer.parseInt(port.trim()));
+        Path dir = Files.createDirectories(Path.of("target", "chard-it").toAbsolutePath());
+        Path workerJar = dir.resolve("chard-worker.jar");
+        Files.copy(requiredFile("chard.it.worker-jar", "mvn install -DskipTests -pl worker-runner -am"), workerJar,
+                StandardCopyOption.REPLACE_EXISTING);
+        Path war = dir.resolve(WAR_NAME);
+        war(WAR_NAME).as(ZipExporter.class).exportTo(war.toFile(), true);
+        String url = "redis://127.0.0.1:" + redis.port() + "/0";
+        // The command of the example's README: the whole WAR, no --packages (its servlet, EJB and JAX-RS classes are skipped).
+        worker = JavaProcess.jar(workerJar)
+                .jvmArg("-Xmx256m")
+                .jvmArg("-XX:+UseSerialGC")
+                .name(context.getRequiredTestClass().getSimpleName() + "-worker")
+                .env("CHARD_BROKER_URL", url)
+                .env("CHARD_BACKEND_URL", url)
+                .args("worker", "-A", war.toString(), "-l", "info", "-c", "1", "-n", "w1")
+                .start();
+        worker.awaitOutputOrFail("w1 ready.", READY_TIMEOUT);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        try {
+            if (worker != null) {
+                if (worker.isAlive()) {
+                    worker.signalTerm();
+                }
+                int code = worker.waitFor(STOP_TIMEOUT);
+                if (code != 0) {
+                    throw new AssertionError("worker exited with " + code + " after SIGTERM (expected 0); log " + worker.logFile());
+                }
+            }
+        } finally {
+            if (worker != null) {
+                worker.close();
+                worker = null;
+            }
+            if (redis != null) {
+                redis.close();
+                redis = null;
+            }
+        }
+    }
+
+    static Path requiredFile(String property, String build) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("system property " + property + " is not set; run the tests through Maven");
+        }
+        Path p = Path.of(value).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(p)) {
+            throw new IllegalStateException(property + "=" + p + " does not exist; build it first: " + build);
+        }
+        return p;
+    }
+}

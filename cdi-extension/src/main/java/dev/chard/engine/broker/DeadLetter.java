@@ -14,9 +14,11 @@ import java.time.Instant;
  * One entry of a queue's dead-letter list, as the scripts write it: {@code {id, queue, reason, body, at}}.
  *
  * @param entry the list element as stored (what LREM needs to remove exactly this one)
- * @param body  the message as it was delivered; possibly the malformed text that made it a dead letter
+ * @param body      the message as it was delivered; possibly the malformed text that made it a dead letter
+ * @param truncated true when the body was over the message size limit and only its start was kept (it cannot be
+ *                  requeued)
  */
-public record DeadLetter(String entry, String id, String queue, String reason, String body, Instant at) {
+public record DeadLetter(String entry, String id, String queue, String reason, String body, Instant at, boolean truncated) {
 
     /** Reads an entry; null when it is not a dead-letter record (nothing Chard wrote). */
     public static DeadLetter parse(String entry) {
@@ -24,7 +26,7 @@ public record DeadLetter(String entry, String id, String queue, String reason, S
             JsonObject o = r.readObject();
             JsonValue at = o.get("at");
             return new DeadLetter(entry, string(o, "id"), string(o, "queue"), string(o, "reason"), string(o, "body"),
-                    at instanceof JsonNumber n ? Instant.ofEpochMilli(n.longValue()) : null);
+                    at instanceof JsonNumber n ? Instant.ofEpochMilli(n.longValue()) : null, o.containsKey("truncated"));
         } catch (RuntimeException e) {
             return null;
         }

@@ -135,7 +135,7 @@ public final class RedisBroker implements Broker {
     @Override
     public void deadLetter(Delivery d, String workerId, String reason) {
         Scripts.DEADLETTER.run(redis, List.of(keys.message(d.queue(), d.id()), keys.inflight(d.queue(), workerId), keys.dead(d.queue())),
-                List.of(d.id(), reason, d.queue(), Integer.toString(config.deadLetterMax()), d.body()));
+                List.of(d.id(), reason, d.queue(), Integer.toString(config.deadLetterMax()), Integer.toString(config.messageMaxSize())));
         recordDeadLetter(d.id(), d.body(), reason);
     }
 
@@ -175,7 +175,7 @@ public final class RedisBroker implements Broker {
         List<DeadLetter> chosen = new ArrayList<>();
         for (String entry : redis.lrange(keys.dead(queue), 0, -1)) {
             DeadLetter d = DeadLetter.parse(entry);
-            if (d != null && d.id() != null && d.body() != null && (ids.isEmpty() || ids.contains(d.id())) && chosen.size() < max) {
+            if (d != null && d.id() != null && d.body() != null && !d.truncated() && (ids.isEmpty() || ids.contains(d.id())) && chosen.size() < max) {
                 chosen.add(d);
             }
         }

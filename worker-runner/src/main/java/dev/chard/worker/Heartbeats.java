@@ -1,10 +1,15 @@
 package dev.chard.worker;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.logging.Logger;
 
 import dev.chard.engine.broker.Broker;
@@ -24,13 +29,17 @@ final class Heartbeats {
     private final String instanceId;
     private final Duration interval;
     private final ScheduledExecutorService scheduler;
+    private final Predicate<String> holds;
+    private final Map<String, Set<String>> suspects = new HashMap<>();
     private volatile boolean failing;
 
-    Heartbeats(Broker broker, List<String> queues, String instanceId, Duration interval) {
+    /** @param holds whether this worker holds a delivery, by {@link #key(String, String)} */
+    Heartbeats(Broker broker, List<String> queues, String instanceId, Duration interval, Predicate<String> holds) {
         this.broker = broker;
         this.queues = List.copyOf(queues);
         this.instanceId = instanceId;
         this.interval = interval;
+        this.holds = holds;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "Heartbeat");
             t.setDaemon(true);
@@ -58,6 +67,34 @@ final class Heartbeats {
         }
     }
 
+    /** The key of a delivery for {@code holds}. */
+    static String key(String queue, String id) {
+        return queue + "\n" + id;
+    }
+
+    /**
+     * Hands back ids that Redis says this worker holds on {@code q} but that it does not: a fetch whose reply was lost.
+     * An id must be seen so at two beats in a row, since a reply on its way is held by the next beat.
+     */
+    private void reconcile(String q) {
+        Set<String> orphans = new HashSet<>();
+        for (String id : broker.inflight(q, instanceId)) {
+            if (!holds.test(key(q, id))) {
+                orphans.add(id);
+            }
+        }
+        Set<String> before = suspects.getOrDefault(q, Set.of());
+        Set<String> confirmed = new HashSet<>(orphans);
+        confirmed.retainAll(before);
+        orphans.removeAll(confirmed);
+        suspects.put(q, orphans);
+        if (!confirmed.isEmpty()) {
+            int n = broker.handBack(q, instanceId, confirmed);
+            LOG.warning(() -> "Handed back " + n + " task(s) of queue " + q + " that this worker held in Redis without running"
+                    + " them (a fetch whose reply was lost): " + confirmed);
+        }
+    }
+
     void beat() {
         for (String q : queues) {
             try {
@@ -70,6 +107,7 @@ final class Heartbeats {
                     LOG.info(() -> "Reclaimed " + r.reclaimed() + " task(s) of " + r.deadWorkers()
                             + " dead worker(s) on queue " + q + "; they are ready to run again");
                 }
+                reconcile(q);
                 if (r.wasDeclaredDead()) {
                     LOG.warning(() -> "This worker (" + instanceId + ") had been declared dead on queue " + q
                             + " (no heartbeat for longer than chard.worker.heartbeat-timeout: a long pause or a network cut);"

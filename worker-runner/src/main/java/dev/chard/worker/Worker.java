@@ -2,6 +2,8 @@ package dev.chard.worker;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -43,6 +45,8 @@ public final class Worker {
     private final AtomicBoolean handedBack = new AtomicBoolean();
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicLong processed = new AtomicLong();
+    /** Deliveries taken from Redis and not yet ended, by Heartbeats.key: what the orphan check compares with. */
+    private final Set<String> holding = ConcurrentHashMap.newKeySet();
     private volatile boolean aborted;
 
     /** @param taskLoader the context class loader of task threads (the application's) */
@@ -61,9 +65,12 @@ public final class Worker {
         });
         TaskProcessor processor = new TaskProcessor(engine, runner, me, handedBack::get);
         this.fetcher = new Fetcher(engine.broker(), queues, me.instanceId(), config.pollInterval(), slots,
-                d -> pool.execute(() -> runOne(processor, d)));
+                d -> {
+                    holding.add(Heartbeats.key(d.queue(), d.id()));
+                    pool.execute(() -> runOne(processor, d));
+                });
         this.fetcherThread = new Thread(fetcher, "Fetcher");
-        this.heartbeats = new Heartbeats(engine.broker(), queues, me.instanceId(), config.heartbeatInterval());
+        this.heartbeats = new Heartbeats(engine.broker(), queues, me.instanceId(), config.heartbeatInterval(), holding::contains);
     }
 
     public void start() {
@@ -97,6 +104,7 @@ public final class Worker {
             // the delivery stays owned by this worker: handed back at shutdown, or reclaimed if the process dies
             LOG.log(Level.SEVERE, "Delivery " + d.id() + " of queue " + d.queue() + " could not be completed: " + e, e);
         } finally {
+            holding.remove(Heartbeats.key(d.queue(), d.id()));
             running.decrementAndGet();
             processed.incrementAndGet();
             slots.release();

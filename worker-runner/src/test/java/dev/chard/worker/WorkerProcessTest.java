@@ -167,6 +167,24 @@ class WorkerProcessTest {
     }
 
     @Test
+    @Order(5)
+    void aFetchWhoseReplyWasLostIsHandedBackByTheLiveWorkerAndRuns() throws Exception {
+        // a delayed task, then moved into the worker's in-flight set by hand: what a fetch script leaves behind when
+        // it ran but its reply never reached the worker
+        AsyncResult<Object> r = engine.client().send(ADD, List.of(20, 22), Map.of(),
+                dev.chard.api.TaskOptions.defaults().countdown(java.time.Duration.ofMinutes(5)));
+        @SuppressWarnings("unchecked")
+        List<Object> workers = (List<Object>) redis.call("ZRANGE", "chard:{default}:workers", "0", "-1");
+        String instance = workers.stream().map(String::valueOf).filter(w -> w.startsWith("e2e@test#")).findFirst().orElseThrow();
+        redis.call("ZREM", "chard:{default}:delayed", r.id());
+        redis.call("HINCRBY", "chard:{default}:msg:" + r.id(), "deliveries", "1");
+        redis.call("SADD", "chard:{default}:inflight:" + instance, r.id());
+
+        worker.awaitOutputOrFail("Handed back 1 task\\(s\\) of queue default that this worker held", WAIT);
+        assertEquals(new BigDecimal(42), new BigDecimal(r.get(20, TimeUnit.SECONDS).toString()));
+    }
+
+    @Test
     @Order(6)
     void callWaitPrintsTheOutcomeAsJsonAndResultReadsItBack() throws Exception {
         try (JavaProcess ok = chard("call", ADD, "--args", "[2, 3]", "--wait", "--timeout", "20s").start();

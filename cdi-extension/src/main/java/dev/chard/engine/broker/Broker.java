@@ -46,6 +46,15 @@ public interface Broker extends AutoCloseable {
     /** Puts every task {@code workerId} still holds on {@code queue} back at the head of the queue; returns how many. */
     int handBack(String queue, String workerId);
 
+    /** The ids {@code workerId} holds on {@code queue}, as Redis sees them (for reconciling with what it runs). */
+    java.util.Set<String> inflight(String queue, String workerId);
+
+    /**
+     * Puts back those of {@code ids} that {@code workerId} still holds on {@code queue} without running them (a fetch
+     * whose reply was lost); returns how many.
+     */
+    int handBack(String queue, String workerId, Collection<String> ids);
+
     /** Dead letters of {@code queue}, newest first, as JSON records {@code {id, queue, reason, body, at}}. */
     List<String> deadLetters(String queue, int max);
 

@@ -161,7 +161,23 @@ public final class RedisBroker implements Broker {
     public int handBack(String queue, String workerId) {
         beating.remove(queue + "\n" + workerId);
         Object n = Scripts.HANDBACK.run(redis, List.of(keys.workers(queue), keys.ready(queue), keys.inflight(queue, workerId), keys.wake(queue)),
-                List.of(workerId, keys.messagePrefix(queue)));
+                List.of(workerId, keys.messagePrefix(queue), "all"));
+        return ((Long) n).intValue();
+    }
+
+    @Override
+    public java.util.Set<String> inflight(String queue, String workerId) {
+        return redis.smembers(keys.inflight(queue, workerId));
+    }
+
+    @Override
+    public int handBack(String queue, String workerId, Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        List<String> args = new ArrayList<>(List.of(workerId, keys.messagePrefix(queue), "some"));
+        args.addAll(ids);
+        Object n = Scripts.HANDBACK.run(redis, List.of(keys.workers(queue), keys.ready(queue), keys.inflight(queue, workerId), keys.wake(queue)), args);
         return ((Long) n).intValue();
     }
 

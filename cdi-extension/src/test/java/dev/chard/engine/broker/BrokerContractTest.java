@@ -34,6 +34,7 @@ import java.util.regex.Matcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -328,6 +329,25 @@ abstract class BrokerContractTest {
         Delivery d3 = fetchOne(q, next);
         assertEquals(List.of(a, b, c), List.of(d1.id(), d2.id(), d3.id()));
         assertEquals(List.of(1, 1, 1), List.of(d1.deliveries(), d2.deliveries(), d3.deliveries()));
+    }
+
+    @Test
+    void handingBackChosenIdsReturnsOnlyThoseTheWorkerHoldsAndKeepsItRegistered() {
+        String q = queue();
+        String w = worker();
+        String a = send(q, "a");
+        String b = send(q, "b");
+        broker.heartbeat(q, w);
+        fetchOne(q, w);
+        fetchOne(q, w);
+        assertEquals(java.util.Set.of(a, b), broker.inflight(q, w));
+
+        assertEquals(1, broker.handBack(q, w, List.of(a, "not-held")), "only a held id goes back");
+        assertEquals(java.util.Set.of(b), broker.inflight(q, w));
+        assertNotNull(brokerDb.with(j -> j.zscore(PREFIX + ":{" + q + "}:workers", w)), "a live worker stays registered");
+        Delivery again = fetchOne(q, worker());
+        assertEquals(a, again.id());
+        assertEquals(1, again.deliveries(), "handed back unrun: the lost delivery does not count");
     }
 
     @Test

@@ -1,0 +1,2 @@
+/** Part of the benchmark suite (docs/benchmarks.md). */
+package dev.chard.bench.jmh;

@@ -1,0 +1,2 @@
+/** The benchmark suite: see docs/benchmarks.md and benchmarks/README.md. */
+package dev.chard.bench;

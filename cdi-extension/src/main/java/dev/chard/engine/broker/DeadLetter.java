@@ -1,13 +1,11 @@
 package dev.chard.engine.broker;
 
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import dev.chard.engine.serialization.JsonValues;
 
-import java.io.StringReader;
 import java.time.Instant;
 
 /**
@@ -22,8 +20,8 @@ public record DeadLetter(String entry, String id, String queue, String reason, S
 
     /** Reads an entry; null when it is not a dead-letter record (nothing Chard wrote). */
     public static DeadLetter parse(String entry) {
-        try (JsonReader r = Json.createReader(new StringReader(entry))) {
-            JsonObject o = r.readObject();
+        try {
+            JsonObject o = JsonValues.parse(entry).asJsonObject();
             JsonValue at = o.get("at");
             return new DeadLetter(entry, string(o, "id"), string(o, "queue"), string(o, "reason"), string(o, "body"),
                     at instanceof JsonNumber n ? Instant.ofEpochMilli(n.longValue()) : null, o.containsKey("truncated"));
@@ -34,8 +32,8 @@ public record DeadLetter(String entry, String id, String queue, String reason, S
 
     /** The message's priority, or the default when the body cannot say (it may be the malformed one). */
     public int priority() {
-        try (JsonReader r = Json.createReader(new StringReader(body))) {
-            JsonValue p = r.readObject().get("priority");
+        try {
+            JsonValue p = JsonValues.parse(body).asJsonObject().get("priority");
             if (p instanceof JsonNumber n && n.isIntegral() && n.intValue() >= 0 && n.intValue() <= 9) {
                 return n.intValue();
             }

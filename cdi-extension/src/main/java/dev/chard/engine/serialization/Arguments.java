@@ -4,7 +4,6 @@ import dev.chard.api.TaskSerializationException;
 import dev.chard.engine.broker.TaskMessage;
 import dev.chard.engine.errors.ClientErrors;
 import dev.chard.engine.registry.TaskDescriptor;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -36,7 +35,7 @@ public final class Arguments {
      * @throws TaskSerializationException naming the argument that JSON-B cannot write
      */
     public JsonArray encode(TaskDescriptor task, String taskName, List<?> args) {
-        JsonArrayBuilder out = Json.createArrayBuilder();
+        JsonArrayBuilder out = JsonValues.array();
         for (int i = 0; i < args.size(); i++) {
             Type type = task != null && i < task.parameterTypes().size() ? task.parameterTypes().get(i) : null;
             String what = task != null && i < task.parameterNames().size()
@@ -49,7 +48,7 @@ public final class Arguments {
 
     /** Writes named arguments. */
     public JsonObject encodeNamed(String taskName, Map<String, ?> kwargs) {
-        JsonObjectBuilder out = Json.createObjectBuilder();
+        JsonObjectBuilder out = JsonValues.object();
         kwargs.forEach((name, value) -> out.add(name, toJson(value, null, "argument '" + name + "' of task " + taskName)));
         return out.build();
     }

@@ -1,7 +1,6 @@
 package dev.chard.engine.serialization;
 
 import dev.chard.engine.broker.TaskMessage;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -22,7 +21,7 @@ public final class MessageCodec {
     public static final int VERSION = 1;
 
     public String encode(TaskMessage m) {
-        return Json.createObjectBuilder()
+        return JsonValues.object()
                 .add("v", VERSION)
                 .add("id", m.id())
                 .add("task", m.task())

@@ -3,7 +3,6 @@ package dev.chard.engine.serialization;
 import dev.chard.api.TaskState;
 import dev.chard.engine.backend.ResultRecord;
 import dev.chard.engine.errors.ClientErrors;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -47,13 +46,13 @@ public final class ResultCodec {
     }
 
     public String encode(ResultRecord r) {
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = JsonValues.object()
                 .add("id", r.id())
                 .add("task", JsonValues.string(r.task()))
                 .add("state", r.stateName())
                 .add("result", r.resultJson() == null ? JsonValue.NULL : JsonValues.parse(r.resultJson()));
         if (r.exceptionType() != null) {
-            b.add("exception", Json.createObjectBuilder()
+            b.add("exception", JsonValues.object()
                     .add("type", r.exceptionType())
                     .add("message", JsonValues.string(r.exceptionMessage())));
         } else {

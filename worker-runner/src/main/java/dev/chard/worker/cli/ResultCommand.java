@@ -43,6 +43,6 @@ public final class ResultCommand implements Callable<Integer> {
     }
 
     private static String jsonString(String s) {
-        return jakarta.json.Json.createValue(s).toString();
+        return dev.chard.engine.serialization.JsonValues.string(s).toString();
     }
 }

@@ -1,0 +1,223 @@
+package dev.chard.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A real worker process, {@code java -jar chard-worker.jar worker -A <app> [-c n]}, with its output in a file (not in
+ * this JVM's memory: at the default log level a worker prints two lines per task). Its CPU time comes from
+ * {@code /proc/<pid>/stat}, its memory from {@code /proc/<pid>/status} (VmHWM is the peak RSS), its heap after each
+ * collection from its GC log ({@code -Xlog:gc}, which changes nothing else).
+ */
+final class WorkerProcess implements AutoCloseable {
+
+    private static final Pattern INSTANCE = Pattern.compile("instance:\\s+(\\S+)");
+    private static final Pattern HEAP_AFTER_GC = Pattern.compile("^\\[([0-9.]+)s\\].*GC\\(\\d+\\) Pause.* (\\d+)M->(\\d+)M\\((\\d+)M\\)");
+
+    private final Process process;
+    private final Path log;
+    private final Path gcLog;
+
+    private final Thread killOnExit;
+
+    private WorkerProcess(Process process, Path log, Path gcLog) {
+        this.process = process;
+        this.log = log;
+        this.gcLog = gcLog;
+        // an interrupted benchmark (Ctrl-C) must not leave workers behind
+        this.killOnExit = new Thread(process::destroyForcibly, "kill worker " + process.pid());
+        Runtime.getRuntime().addShutdownHook(killOnExit);
+    }
+
+    /**
+     * @param concurrency {@code -c}, or null for the worker's default (one task thread per CPU)
+     * @param jvmArgs     extra JVM options (a JFR recording); none by default, so the worker runs with the JVM's defaults
+     */
+    static WorkerProcess start(Path workerJar, Path appJar, String redisUrl, Integer concurrency, String logLevel,
+                               List<String> jvmArgs, Path dir, String name, Predicate<String> registered) {
+        try {
+            Files.createDirectories(dir);
+            Path log = dir.resolve(name + ".log");
+            Path gcLog = dir.resolve(name + "-gc.log");
+            List<String> cmd = new ArrayList<>();
+            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            cmd.add("-Xlog:gc:file=" + gcLog);
+            cmd.addAll(jvmArgs);
+            cmd.add("-Dchard.broker.url=" + redisUrl);
+            cmd.add("-Dchard.backend.url=" + redisUrl);
+            cmd.addAll(List.of("-jar", workerJar.toString(), "worker", "-A", appJar.toString(), "-n", name));
+            if (logLevel != null) {
+                cmd.addAll(List.of("-l", logLevel));
+            }
+            if (concurrency != null) {
+                cmd.addAll(List.of("-c", concurrency.toString()));
+            }
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+            pb.environment().remove("CHARD_BROKER_URL");
+            pb.environment().remove("CHARD_BACKEND_URL");
+            pb.environment().remove("JAVA_TOOL_OPTIONS");
+            WorkerProcess w = new WorkerProcess(pb.start(), log, gcLog);
+            try {
+                w.awaitReady(name, registered, Duration.ofSeconds(60));
+            } catch (RuntimeException | IOException | Error e) {
+                w.process.destroyForcibly(); // never leave a worker behind
+                throw e;
+            }
+            return w;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the worker", e);
+        }
+    }
+
+    /**
+     * Until it logs {@code <name> ready.}, or, at a log level that hides that line, until it has printed its banner and
+     * its instance id is in the queue's workers set ({@code registered}).
+     */
+    private void awaitReady(String name, Predicate<String> registered, Duration timeout) throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            String text = Files.readString(log, StandardCharsets.UTF_8);
+            if (text.contains(name + " ready.")) {
+                return;
+            }
+            Matcher m = INSTANCE.matcher(text);
+            if (m.find() && registered.test(m.group(1))) {
+                return;
+            }
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                process.destroyForcibly();
+                throw new IllegalStateException("the worker did not log '" + name + " ready.'; log " + log + ":\n" + tail());
+            }
+            sleep(20);
+        }
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    Path log() {
+        return log;
+    }
+
+    /** User plus system CPU time so far, in nanoseconds ({@code /proc/<pid>/stat} fields 14 and 15). */
+    long cpuNanos() {
+        String stat = read(Path.of("/proc", Long.toString(pid()), "stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+        long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // fields 14, 15 (the list starts at field 3)
+        return ticks * (1_000_000_000L / clockTicks());
+    }
+
+    /** A field of {@code /proc/<pid>/status} in KiB, e.g. VmHWM (peak RSS) or VmRSS. */
+    long statusKb(String field) {
+        for (String line : read(Path.of("/proc", Long.toString(pid()), "status")).split("\n")) {
+            if (line.startsWith(field + ":")) {
+                return Long.parseLong(line.substring(field.length() + 1).trim().split("\\s+")[0]);
+            }
+        }
+        throw new IllegalStateException("no " + field + " in /proc/" + pid() + "/status");
+    }
+
+    /** SIGSTOP: the worker holds still (it keeps its JIT-compiled code) while a backlog is built. */
+    void pause() {
+        signal("STOP");
+    }
+
+    /** SIGCONT. */
+    void resume() {
+        signal("CONT");
+    }
+
+    /** Heap after each collection so far: pairs of (seconds since start, MiB). */
+    List<double[]> heapAfterGc() {
+        List<double[]> out = new ArrayList<>();
+        try {
+            if (!Files.exists(gcLog)) {
+                return out;
+            }
+            for (String line : Files.readAllLines(gcLog, StandardCharsets.UTF_8)) {
+                Matcher m = HEAP_AFTER_GC.matcher(line);
+                if (m.find()) {
+                    out.add(new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(3))});
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    private void signal(String sig) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + sig, Long.toString(pid())).inheritIO().start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + sig + " " + pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Warm shutdown (SIGTERM), so that a JFR recording is written; SIGKILL after 30 s. */
+    @Override
+    public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(killOnExit);
+        } catch (IllegalStateException e) {
+            // the JVM is exiting: the hook does it
+        }
+        if (!process.isAlive()) {
+            return;
+        }
+        signal("CONT"); // a paused worker cannot act on SIGTERM
+        process.toHandle().destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    private String tail() {
+        String text = read(log);
+        return text.substring(Math.max(0, text.length() - 3000));
+    }
+
+    private static long clockTicks() {
+        return 100; // USER_HZ: 100 on every Linux architecture Chard runs on (getconf CLK_TCK)
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

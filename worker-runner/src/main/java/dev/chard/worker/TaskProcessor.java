@@ -117,8 +117,8 @@ final class TaskProcessor {
                 }
             });
             String json = engine.results().valueToJson(value);
-            String took = Durations.seconds(Duration.ofNanos(System.nanoTime() - start));
-            LOG.info(() -> "Task " + label + " succeeded in " + took + ": " + abbreviate(json));
+            long tookNanos = System.nanoTime() - start;
+            LOG.info(() -> "Task " + label + " succeeded in " + Durations.seconds(Duration.ofNanos(tookNanos)) + ": " + abbreviate(json));
             outcome = ResultRecord.success(m.id(), m.task(), json, me.name(), m.retries());
         } catch (Throwable thrown) {
             Throwable t = unwrap(thrown);

@@ -15,16 +15,22 @@ import dev.chard.worker.TaskRunner;
 public final class CdiTaskRunner implements TaskRunner {
 
     private final TaskInvoker invoker;
-    private final Instance<RequestContextController> controllers;
+    /**
+     * One controller per pool thread, reused task after task: resolving and destroying a dependent controller for every
+     * task cost 10 % of the worker's CPU in the benchmark's profile (docs/benchmarks.md). Each task still gets a context
+     * of its own: it is activated before the task and deactivated (its beans destroyed) after it.
+     */
+    private final ThreadLocal<RequestContextController> controller;
 
     public CdiTaskRunner(WeldBoot weld) {
         this.invoker = weld.select(TaskInvoker.class).get();
-        this.controllers = weld.select(RequestContextController.class);
+        Instance<RequestContextController> controllers = weld.select(RequestContextController.class);
+        this.controller = ThreadLocal.withInitial(controllers::get);
     }
 
     @Override
     public Object run(TaskDescriptor task, Object[] args) throws Throwable {
-        RequestContextController ctl = controllers.get();
+        RequestContextController ctl = controller.get();
         boolean activated = ctl.activate();
         try {
             return invoker.invoke(task, args);
@@ -32,7 +38,6 @@ public final class CdiTaskRunner implements TaskRunner {
             if (activated) {
                 ctl.deactivate();
             }
-            controllers.destroy(ctl);
         }
     }
 }

@@ -52,6 +52,30 @@ class WeldBootTest {
     }
 
     @Test
+    void tasksRunOneAfterAnotherOnOneThreadEachGetAFreshRequestContext() throws Exception {
+        Path dir = TestArchives.folder(Files.createDirectory(tmp.resolve("scoped")), TestArchives.ANNOTATED,
+                example.scoped.Ledger.class, example.scoped.LedgerTasks.class);
+        try (AppArchive a = AppArchive.open(dir, List.of(), getClass().getClassLoader())) {
+            List<Object> seen = withContextLoader(a.classLoader(), () -> {
+                try (WeldBoot weld = WeldBoot.boot(a, "test-scoped")) {
+                    TaskDescriptor note = weld.select(Engine.class).get().registry().byName("example.scoped.LedgerTasks.note").orElseThrow();
+                    CdiTaskRunner runner = new CdiTaskRunner(weld);
+                    List<Object> out = new java.util.ArrayList<>();
+                    for (String entry : List.of("first", "second", "third")) {
+                        try {
+                            out.add(((dev.chard.api.AsyncResult<?>) runner.run(note, new Object[] {entry})).get());
+                        } catch (Throwable t) {
+                            throw new AssertionError("task failed", t);
+                        }
+                    }
+                    return out;
+                }
+            });
+            assertEquals(List.of("first", "second", "third"), seen, "each task saw only its own entry");
+        }
+    }
+
+    @Test
     void anUnsatisfiedInjectionPointNamesTheBeanAndTheType() throws Exception {
         Path dir = TestArchives.folder(Files.createDirectory(tmp.resolve("broken")), null, ReportTasks.class);
         try (AppArchive a = AppArchive.open(dir, List.of(), getClass().getClassLoader())) {

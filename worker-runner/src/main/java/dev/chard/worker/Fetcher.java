@@ -2,7 +2,6 @@ package dev.chard.worker;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
@@ -12,8 +11,9 @@ import dev.chard.engine.broker.Delivery;
 import dev.chard.engine.broker.FetchResult;
 
 /**
- * The one thread that takes messages from Redis. It asks for a message only after a pool slot is free (the
- * semaphore), so the worker never holds a task it cannot start now; it goes round-robin over the queues so that
+ * The one thread that takes messages from Redis. It asks for messages only for free pool slots (the semaphore),
+ * as many as are free in one fetch (up to {@link #MAX_BATCH}), so the worker never holds a task it cannot start now
+ * and a busy worker refills all its threads in one round trip; it goes round-robin over the queues so that
  * one busy queue cannot starve the others; when every queue is empty it blocks on the wake-up list for at most
  * the poll interval, or until the next delayed task is due.
  */
@@ -31,6 +31,9 @@ final class Fetcher implements Runnable {
     private volatile boolean waitingForSlot;
     private volatile long lastProgressNanos = System.nanoTime();
     private int nextQueue;
+
+    /** The most tasks one fetch takes: enough to fill a large pool in a few round trips, bounded so a reply stays small. */
+    static final int MAX_BATCH = 64;
 
     /** @param dispatch starts the delivery on a pool thread; that thread releases the slot when it ends */
     Fetcher(Broker broker, List<String> queues, String instanceId, Duration pollInterval, Semaphore slots,
@@ -69,35 +72,44 @@ final class Fetcher implements Runnable {
                 waitingForSlot = false;
                 lastProgressNanos = System.nanoTime(); // waiting for a slot was the loop working as designed
             }
-            boolean slotHeld = true; // until the pool thread owns it, or it is given back before waiting
+            // every free task thread at once, so that one round trip can fill them all: the fetch script takes as
+            // many tasks as slots are held, and no more (a worker never reserves what it cannot start now)
+            int drained = slots.drainPermits();
+            int extra = Math.min(MAX_BATCH - 1, drained);
+            if (drained > extra) {
+                slots.release(drained - extra);
+            }
+            int held = 1 + extra; // slots not yet owned by a pool thread; given back before waiting
             try {
                 if (!running) {
                     break;
                 }
                 long nextDue = -1;
-                Optional<Delivery> found = Optional.empty();
-                for (int i = 0; i < queues.size() && found.isEmpty(); i++) {
+                boolean found = false;
+                for (int i = 0; i < queues.size() && held > 0; i++) {
                     String q = queues.get((nextQueue + i) % queues.size());
-                    FetchResult r = broker.fetch(q, instanceId);
-                    found = r.delivery();
-                    if (found.isPresent()) {
+                    FetchResult r = broker.fetch(q, instanceId, held);
+                    for (Delivery d : r.deliveries()) {
+                        // dispatched even if stop() came meanwhile: the task is ours either way, and shutdown hands
+                        // back whatever did not finish
+                        dispatch.accept(d);
+                        held--;
+                        found = true;
+                    }
+                    if (!r.deliveries().isEmpty()) {
                         nextQueue = (nextQueue + i + 1) % queues.size();
-                    } else if (r.nextDueInMs() >= 0) {
+                    }
+                    if (r.nextDueInMs() >= 0) {
                         nextDue = nextDue < 0 ? r.nextDueInMs() : Math.min(nextDue, r.nextDueInMs());
                     }
                 }
                 backoff.reset();
                 lastProgressNanos = System.nanoTime();
-                if (found.isPresent()) {
-                    // dispatched even if stop() came meanwhile: the task is ours either way, and shutdown hands back
-                    // whatever did not finish
-                    dispatch.accept(found.get());
-                    slotHeld = false;
-                } else if (running) {
+                if (!found && running) {
                     long poll = pollInterval.toMillis();
                     Duration wait = nextDue >= 0 && nextDue < poll ? Duration.ofMillis(Math.max(1, nextDue)) : pollInterval;
-                    slots.release();
-                    slotHeld = false;
+                    slots.release(held);
+                    held = 0;
                     broker.awaitWork(queues, wait);
                     lastProgressNanos = System.nanoTime();
                 }
@@ -106,16 +118,14 @@ final class Fetcher implements Runnable {
                     break;
                 }
                 LOG.warning(() -> "Cannot fetch from Redis (" + e + "); retrying in " + backoff.next().toMillis() + " ms");
-                if (slotHeld) {
-                    slots.release();
-                    slotHeld = false;
-                }
+                slots.release(held);
+                held = 0;
                 if (!backoff.pause()) {
                     break;
                 }
             } finally {
-                if (slotHeld) {
-                    slots.release();
+                if (held > 0) {
+                    slots.release(held);
                 }
             }
         }

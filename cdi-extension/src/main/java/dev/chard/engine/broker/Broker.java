@@ -22,8 +22,16 @@ public interface Broker extends AutoCloseable {
      */
     void enqueue(TaskMessage message, ResultRecord pending);
 
-    /** Promotes due delayed tasks, then takes the next ready task of {@code queue} for {@code workerId}. */
-    FetchResult fetch(String queue, String workerId);
+    /**
+     * Promotes due delayed tasks, then takes up to {@code max} ready tasks of {@code queue} for {@code workerId}, in one
+     * atomic step. A worker asks for no more than it can start at once (its free task threads).
+     */
+    FetchResult fetch(String queue, String workerId, int max);
+
+    /** {@code fetch(queue, workerId, 1)}. */
+    default FetchResult fetch(String queue, String workerId) {
+        return fetch(queue, workerId, 1);
+    }
 
     /** Blocks until a wake-up token arrives on any of {@code queues}, or {@code max} passes. */
     void awaitWork(Collection<String> queues, Duration max);

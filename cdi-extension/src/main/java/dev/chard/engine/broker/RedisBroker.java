@@ -79,23 +79,31 @@ public final class RedisBroker implements Broker {
     }
 
     @Override
-    public FetchResult fetch(String queue, String workerId) {
-        while (true) {
-            List<?> r = (List<?>) Scripts.FETCH.run(redis,
-                    List.of(keys.ready(queue), keys.delayed(queue), keys.dead(queue), keys.wake(queue), keys.workers(queue)),
-                    List.of(keys.messagePrefix(queue), keys.inflight(queue, workerId), workerId,
-                            Integer.toString(config.maxDeliveries()), Integer.toString(config.deadLetterMax()), queue));
-            String tag = (String) r.get(0);
-            switch (tag) {
-                case "task":
-                    return FetchResult.of(new Delivery(queue, (String) r.get(1), (String) r.get(2), ((Long) r.get(3)).intValue()));
-                case "none":
-                    return FetchResult.empty((Long) r.get(1));
-                default: // "dead": the script dead-lettered a poison message; record why, then look again
-                    recordDeadLetter((String) r.get(1), (String) r.get(2),
-                            "CHARD-05002: delivered " + r.get(3) + " times without finishing (its workers died or were killed)");
+    public FetchResult fetch(String queue, String workerId, int max) {
+        List<?> r = (List<?>) Scripts.FETCH.run(redis,
+                List.of(keys.ready(queue), keys.delayed(queue), keys.dead(queue), keys.wake(queue), keys.workers(queue)),
+                List.of(keys.messagePrefix(queue), keys.inflight(queue, workerId), workerId,
+                        Integer.toString(config.maxDeliveries()), Integer.toString(config.deadLetterMax()), queue,
+                        Integer.toString(Math.max(1, max))));
+        List<Delivery> taken = new ArrayList<>();
+        long nextDue = -1;
+        for (int i = 0; i < r.size(); ) {
+            String tag = (String) r.get(i);
+            if (tag.equals("none")) {
+                nextDue = (Long) r.get(i + 1);
+                break;
             }
+            String id = (String) r.get(i + 1);
+            String body = (String) r.get(i + 2);
+            long deliveries = (Long) r.get(i + 3);
+            if (tag.equals("task")) {
+                taken.add(new Delivery(queue, id, body, (int) deliveries));
+            } else { // "dead": the script dead-lettered a poison message; record why
+                recordDeadLetter(id, body, "CHARD-05002: delivered " + deliveries + " times without finishing (its workers died or were killed)");
+            }
+            i += 4;
         }
+        return new FetchResult(taken, nextDue);
     }
 
     @Override

@@ -1,6 +1,8 @@
 -- KEYS: 1 ready, 2 delayed, 3 dead, 4 wake, 5 workers
--- ARGV: 1 msg key prefix, 2 my inflight key, 3 my worker id, 4 max deliveries, 5 dead-letter cap, 6 queue name
--- Returns {'task', id, body, deliveries} | {'dead', id, body, deliveries} | {'none', ms until next due or -1}
+-- ARGV: 1 msg key prefix, 2 my inflight key, 3 my worker id, 4 max deliveries, 5 dead-letter cap, 6 queue name,
+--       7 how many tasks to take at most (the worker's free task threads)
+-- Returns a flat list of 4-tuples {'task', id, body, deliveries} (taken) and {'dead', id, body, deliveries}
+-- (dead-lettered here), then {'none', ms until the next delayed task is due or -1} when fewer than asked were taken.
 local now = now_ms()
 
 -- 1. promote due delayed tasks, in due order, keeping their due time as their FIFO position
@@ -22,15 +24,18 @@ if #due > 2 then
   wake(KEYS[4]) -- more than one became due: let another idle worker help
 end
 
--- 2. take the next ready task; skip ids whose message is gone (acked by a worker declared dead too early)
-while true do
+-- 2. take up to ARGV[7] ready tasks; skip ids whose message is gone (acked by a worker declared dead too early)
+local out = {}
+local taken = 0
+local want = tonumber(ARGV[7])
+local registered = false
+while taken < want do
   local popped = redis.call('ZPOPMIN', KEYS[1])
   if #popped == 0 then
     local nxt = redis.call('ZRANGE', KEYS[2], 0, 0, 'WITHSCORES')
-    if #nxt == 0 then
-      return {'none', -1}
-    end
-    return {'none', math.max(0, tonumber(nxt[2]) - now)}
+    out[#out + 1] = 'none'
+    out[#out + 1] = #nxt == 0 and -1 or math.max(0, tonumber(nxt[2]) - now)
+    return out
   end
   local id = popped[1]
   local mk = ARGV[1] .. id
@@ -43,12 +48,24 @@ while true do
         reason = 'CHARD-05002: delivered ' .. (n - 1) .. ' times without finishing (its workers died or were killed)'}))
       redis.call('LTRIM', KEYS[3], 0, tonumber(ARGV[5]) - 1)
       redis.call('DEL', mk)
-      return {'dead', id, body, n - 1}
+      out[#out + 1] = 'dead'
+      out[#out + 1] = id
+      out[#out + 1] = body
+      out[#out + 1] = n - 1
+    else
+      if not registered then
+        -- an owner must be in the workers set, or nobody would reclaim its work should it die before its first beat
+        redis.call('ZADD', KEYS[5], 'NX', int(now), ARGV[3])
+        registered = true
+      end
+      redis.call('HSET', mk, 'owner', ARGV[3])
+      redis.call('SADD', ARGV[2], id)
+      out[#out + 1] = 'task'
+      out[#out + 1] = id
+      out[#out + 1] = body
+      out[#out + 1] = n
+      taken = taken + 1
     end
-    -- an owner must be in the workers set, or nobody would reclaim its work should it die before its first beat
-    redis.call('ZADD', KEYS[5], 'NX', int(now), ARGV[3])
-    redis.call('HSET', mk, 'owner', ARGV[3])
-    redis.call('SADD', ARGV[2], id)
-    return {'task', id, body, n}
   end
 end
+return out

@@ -332,6 +332,23 @@ abstract class BrokerContractTest {
     }
 
     @Test
+    void oneFetchTakesUpToTheAskedNumberOfTasksInQueueOrder() {
+        String q = queue();
+        String w = worker();
+        List<String> sent = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            sent.add(send(q, "t" + i));
+        }
+        FetchResult three = broker.fetch(q, w, 3);
+        assertEquals(sent.subList(0, 3), three.deliveries().stream().map(Delivery::id).toList());
+        assertEquals(-1, three.nextDueInMs(), "as many as asked: the queue was not looked at further");
+        FetchResult rest = broker.fetch(q, w, 10);
+        assertEquals(sent.subList(3, 5), rest.deliveries().stream().map(Delivery::id).toList());
+        assertEquals(-1, rest.nextDueInMs(), "nothing delayed");
+        assertEquals(java.util.Set.copyOf(sent), broker.inflight(q, w), "all five are held by the worker");
+    }
+
+    @Test
     void handingBackChosenIdsReturnsOnlyThoseTheWorkerHoldsAndKeepsItRegistered() {
         String q = queue();
         String w = worker();

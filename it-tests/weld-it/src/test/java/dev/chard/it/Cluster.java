@@ -150,6 +150,28 @@ public final class Cluster {
 
     /** How many lines of all worker logs contain {@code [<taskId>] <event>} (e.g. succeeded). */
     public int logCount(String taskId, String event) {
+        // A worker logs an outcome before it acks, but its output reaches this JVM through a copying thread, so a
+        // caller that has just seen the result may read the log a moment early: count until two reads agree on a
+        // non-zero count, or for at most 2 s (a count that stays 0 is returned then).
+        int last = countNow(taskId, event);
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(2);
+        while (System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(150);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            int now = countNow(taskId, event);
+            if (now == last && now > 0) {
+                return now;
+            }
+            last = now;
+        }
+        return last;
+    }
+
+    private int countNow(String taskId, String event) {
         String needle = "[" + taskId + "] " + event;
         int n = 0;
         for (JavaProcess w : workers.values()) {

@@ -70,6 +70,16 @@ final class FaultCluster implements AutoCloseable {
      * @param brokerArgs extra redis-server arguments (e.g. appendonly)
      * @param withProxy  whether workers and producers reach the broker through a TcpProxy
      */
+    /** {@link #start}, then workers w1 and w2, both ready. */
+    static FaultCluster startWithTwoWorkers(String testName, boolean withProxy, String... brokerArgs) {
+        FaultCluster cluster = start(testName, withProxy, brokerArgs);
+        JavaProcess w1 = cluster.launchWorker("w1");
+        JavaProcess w2 = cluster.launchWorker("w2");
+        cluster.awaitReady("w1", w1);
+        cluster.awaitReady("w2", w2);
+        return cluster;
+    }
+
     static FaultCluster start(String testName, boolean withProxy, String... brokerArgs) {
         RedisServer broker = RedisServer.start(brokerArgs);
         RedisServer recorder = null;

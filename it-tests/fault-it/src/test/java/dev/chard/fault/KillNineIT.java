@@ -35,11 +35,7 @@ class KillNineIT {
 
     @BeforeAll
     static void start() {
-        cluster = FaultCluster.start("KillNineIT", false);
-        JavaProcess w1 = cluster.launchWorker("w1");
-        JavaProcess w2 = cluster.launchWorker("w2");
-        cluster.awaitReady("w1", w1);
-        cluster.awaitReady("w2", w2);
+        cluster = FaultCluster.startWithTwoWorkers("KillNineIT", false);
     }
 
     @AfterAll

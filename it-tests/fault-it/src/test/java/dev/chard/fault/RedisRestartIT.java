@@ -2,7 +2,6 @@ package dev.chard.fault;
 
 import dev.chard.api.BrokerUnavailableException;
 import dev.chard.engine.Engine;
-import dev.chard.testsupport.JavaProcess;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,11 +31,7 @@ class RedisRestartIT {
 
     @BeforeAll
     static void start() {
-        cluster = FaultCluster.start("RedisRestartIT", false, "--appendonly", "yes", "--appendfsync", "always");
-        JavaProcess w1 = cluster.launchWorker("w1");
-        JavaProcess w2 = cluster.launchWorker("w2");
-        cluster.awaitReady("w1", w1);
-        cluster.awaitReady("w2", w2);
+        cluster = FaultCluster.startWithTwoWorkers("RedisRestartIT", false, "--appendonly", "yes", "--appendfsync", "always");
     }
 
     @AfterAll

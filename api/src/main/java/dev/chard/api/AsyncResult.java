@@ -229,6 +229,9 @@ public class AsyncResult<T> extends CompletableFuture<T> {
             return true;
         }
         startWatching();
+        if (super.isDone()) {
+            return true; // registering read the record and found it ready: no second read
+        }
         long deadline = nanos == Long.MAX_VALUE ? Long.MAX_VALUE : System.nanoTime() + nanos;
         long step = source.fallbackInterval().toNanos();
         boolean firstRead = true;

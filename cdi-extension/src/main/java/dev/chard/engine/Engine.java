@@ -58,18 +58,19 @@ public final class Engine implements AutoCloseable {
         RedisUrl brokerUrl = config.brokerUrl();
         this.brokerRedis = RedisConnections.pooled(brokerUrl, config, "chard-broker");
         RedisUrl backendUrl = config.backendUrl().orElse(null);
-        RedisResultBackend redisBackend = null;
+        // co-located: the backend is the broker's own server and database, so the broker's scripts write results too
+        RedisResultBackend colocated = null;
         if (backendUrl == null) {
             this.backendRedis = null;
             this.backend = ResultBackend.disabled();
         } else {
             boolean shared = backendUrl.sameDatabaseAs(brokerUrl);
             this.backendRedis = shared ? brokerRedis : RedisConnections.pooled(backendUrl, config, "chard-backend");
-            redisBackend = new RedisResultBackend(backendRedis, backendUrl, config, keys, results, threads);
+            RedisResultBackend redisBackend = new RedisResultBackend(backendRedis, backendUrl, config, keys, results, threads);
             this.backend = redisBackend;
+            colocated = shared ? redisBackend : null;
         }
-        boolean colocated = redisBackend != null && backendUrl.sameDatabaseAs(brokerUrl);
-        this.broker = new RedisBroker(brokerRedis, brokerUrl, config, keys, messages, backend, colocated ? redisBackend : null);
+        this.broker = new RedisBroker(brokerRedis, brokerUrl, config, keys, messages, backend, colocated);
         this.resultSource = new BackendResultSource(backend, results, config.resultFallbackInterval());
         String origin = "chard@" + HostName.get() + ":" + ProcessHandle.current().pid();
         this.sender = new TaskSender(config, broker, backend, arguments, resultSource, origin, deferral);

@@ -93,7 +93,8 @@ public final class ClientErrors {
                 + " and chard.backend.url point to it.", cause);
     }
 
-    private static String rootMessage(Throwable t) {
+    /** The message of the innermost cause (JSON-B wraps the useful one deeply), or its type when it has none. */
+    public static String rootMessage(Throwable t) {
         Throwable c = t;
         while (c.getCause() != null && c.getCause() != c) {
             c = c.getCause();

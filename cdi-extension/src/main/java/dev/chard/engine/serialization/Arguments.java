@@ -116,16 +116,8 @@ public final class Arguments {
         try {
             return jsonb.fromJson(v.toString(), type);
         } catch (RuntimeException e) {
-            throw new ArgumentBindingException(what + " cannot be read from " + abbreviate(v.toString()) + ": " + rootMessage(e), e);
+            throw new ArgumentBindingException(what + " cannot be read from " + abbreviate(v.toString()) + ": " + ClientErrors.rootMessage(e), e);
         }
-    }
-
-    static String rootMessage(Throwable t) {
-        Throwable c = t;
-        while (c.getCause() != null && c.getCause() != c) {
-            c = c.getCause();
-        }
-        return c.getMessage() != null ? c.getMessage() : c.getClass().getName();
     }
 
     private static String abbreviate(String s) {

@@ -143,7 +143,8 @@ build() {
 start_worker() {
     mkdir -p "$LOG_DIR"
     log "starting the worker (log: $WORKER_LOG)"
-    java -jar "$WORKER_JAR" worker -A "$APP_JAR" -l info -c 2 >"$WORKER_LOG" 2>&1 &
+    # the launcher users run: JVM defaults sized for a worker (docs/worker.md), exec'd so WORKER_PID is the JVM
+    CHARD_WORKER_JAR="$WORKER_JAR" worker-runner/bin/chard-worker worker -A "$APP_JAR" -l info -c 2 >"$WORKER_LOG" 2>&1 &
     WORKER_PID=$!
     for _ in $(seq 1 $(( READY_TIMEOUT_SECONDS * 10 ))); do
         if grep -q 'ready\.' "$WORKER_LOG" 2>/dev/null; then

@@ -69,13 +69,19 @@ public final class BenchMain {
         // private copies, so a rebuild during the run cannot change what is measured
         Path workerJar = Files.copy(o.workerJar(), o.outDir().resolve("chard-worker.jar"), StandardCopyOption.REPLACE_EXISTING);
         Path appJar = BenchApp.writeJar(o.outDir());
+        if (o.launcher() != null && !Files.isExecutable(o.launcher())) {
+            throw new IllegalStateException("no executable worker launcher at " + o.launcher().toAbsolutePath()
+                    + ": run from the repository root, pass --launcher, or --plain-java");
+        }
+        WorkerLaunch launch = new WorkerLaunch(o.launcher() == null ? null : o.launcher().toAbsolutePath(), workerJar, o.workerJavaOpts());
         out.printf("# Chard benchmarks: %d repetition(s), %d CPUs, Java %s; output in %s%n", o.repeat(),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), o.outDir().toAbsolutePath());
+        out.println("# workers: " + launch.describe());
         Map<String, List<Double>> values = new LinkedHashMap<>();
         Map<Integer, List<double[]>> sweep = new LinkedHashMap<>();
         Suite.Run last = null;
         for (int rep = 1; rep <= o.repeat(); rep++) {
-            Suite.Run r = new Suite(o, workerJar, appJar, out).run(rep);
+            Suite.Run r = new Suite(o, launch, appJar, out).run(rep);
             r.values.forEach((k, v) -> values.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
             r.sweep.forEach((k, v) -> sweep.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
             last = r;

@@ -12,8 +12,10 @@ import java.util.List;
  * @param concurrency the main worker's {@code -c}; null for its default (one task thread per CPU)
  * @param workerLogLevel the workers' {@code -l}; null for their default (info)
  * @param jfr         when set, the main worker records a JFR profile there and the harness summarises it
+ * @param launcher    the worker launcher script; null to run workers as plain {@code java -jar} with the JVM's defaults
+ * @param workerJavaOpts what replaces the launcher's default JVM options; null keeps them
  */
-record BenchOptions(Path workerJar, Path outDir, int repeat, int tasks, int backlog, int warmup, int threads, int rtSamples,
+record BenchOptions(Path workerJar, Path launcher, String workerJavaOpts, Path outDir, int repeat, int tasks, int backlog, int warmup, int threads, int rtSamples,
                     List<Integer> sweep, int sweepTasks, Integer concurrency, String workerLogLevel, Path jfr) {
 
     static final String USAGE = """
@@ -31,11 +33,16 @@ record BenchOptions(Path workerJar, Path outDir, int repeat, int tasks, int back
               --worker-log-level L  the workers' -l (default: the worker's default, info)
               --jfr FILE          record a JFR profile of the main worker into FILE and print its top frames
               --worker-jar FILE   default: worker-runner/target/chard-worker.jar
+              --launcher FILE     how workers start (default: worker-runner/bin/chard-worker, with its JVM defaults)
+              --worker-java-opts S  JVM options replacing the launcher's defaults ('' for the JVM's own defaults)
+              --plain-java        start workers as 'java -jar chard-worker.jar', JVM defaults (the baseline's way)
               --out DIR           results, CSV, plot and worker logs (default: benchmarks/target/bench-results)
             """;
 
     static BenchOptions parse(String... args) {
         Path workerJar = Path.of(System.getProperty("chard.bench.worker-jar", "worker-runner/target/chard-worker.jar"));
+        Path launcher = Path.of(System.getProperty("chard.bench.launcher", "worker-runner/bin/chard-worker"));
+        String javaOpts = null;
         Path out = Path.of("benchmarks", "target", "bench-results");
         int repeat = 1;
         int tasks = 10_000;
@@ -63,11 +70,14 @@ record BenchOptions(Path workerJar, Path outDir, int repeat, int tasks, int back
                 case "--worker-log-level" -> level = value(a, args, ++i);
                 case "--jfr" -> jfr = Path.of(value(a, args, ++i));
                 case "--worker-jar" -> workerJar = Path.of(value(a, args, ++i));
+                case "--launcher" -> launcher = Path.of(value(a, args, ++i));
+                case "--worker-java-opts" -> javaOpts = value(a, args, ++i);
+                case "--plain-java" -> launcher = null;
                 case "--out" -> out = Path.of(value(a, args, ++i));
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
-        return new BenchOptions(workerJar, out, repeat, tasks, backlog, warmup, threads, rt, sweep, sweepTasks, c, level, jfr);
+        return new BenchOptions(workerJar, launcher, javaOpts, out, repeat, tasks, backlog, warmup, threads, rt, sweep, sweepTasks, c, level, jfr);
     }
 
     private static String value(String option, String[] args, int i) {

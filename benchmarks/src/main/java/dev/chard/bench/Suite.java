@@ -52,11 +52,11 @@ final class Suite {
 
     private final BenchOptions o;
     private final PrintStream log;
-    private final Path workerJar;
+    private final WorkerLaunch workerJar;
     private final Path appJar;
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 
-    Suite(BenchOptions options, Path workerJar, Path appJar, PrintStream log) {
+    Suite(BenchOptions options, WorkerLaunch workerJar, Path appJar, PrintStream log) {
         this.o = options;
         this.workerJar = workerJar;
         this.appJar = appJar;

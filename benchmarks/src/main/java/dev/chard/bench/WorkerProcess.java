@@ -7,14 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A real worker process, {@code java -jar chard-worker.jar worker -A <app> [-c n]}, with its output in a file (not in
+ * A real worker process, {@code chard-worker worker -A <app> [-c n]} (or {@code java -jar}: {@link WorkerLaunch}), with its output in a file (not in
  * this JVM's memory: at the default log level a worker prints two lines per task). Its CPU time comes from
  * {@code /proc/<pid>/stat}, its memory from {@code /proc/<pid>/status} (VmHWM is the peak RSS), its heap after each
  * collection from its GC log ({@code -Xlog:gc}, which changes nothing else).
@@ -41,21 +43,23 @@ final class WorkerProcess implements AutoCloseable {
 
     /**
      * @param concurrency {@code -c}, or null for the worker's default (one task thread per CPU)
-     * @param jvmArgs     extra JVM options (a JFR recording); none by default, so the worker runs with the JVM's defaults
+     * @param jvmArgs     extra JVM options (a JFR recording) on top of the launch's own; none by default
      */
-    static WorkerProcess start(Path workerJar, Path appJar, String redisUrl, Integer concurrency, String logLevel,
+    static WorkerProcess start(WorkerLaunch launch, Path appJar, String redisUrl, Integer concurrency, String logLevel,
                                List<String> jvmArgs, Path dir, String name, Predicate<String> registered) {
         try {
             Files.createDirectories(dir);
             Path log = dir.resolve(name + ".log");
             Path gcLog = dir.resolve(name + "-gc.log");
-            List<String> cmd = new ArrayList<>();
-            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            cmd.add("-Xlog:gc:file=" + gcLog);
-            cmd.addAll(jvmArgs);
-            cmd.add("-Dchard.broker.url=" + redisUrl);
-            cmd.add("-Dchard.backend.url=" + redisUrl);
-            cmd.addAll(List.of("-jar", workerJar.toString(), "worker", "-A", appJar.toString(), "-n", name));
+            List<String> jvm = new ArrayList<>();
+            jvm.add("-Xlog:gc:file=" + gcLog);
+            jvm.addAll(jvmArgs);
+            Map<String, String> env = new HashMap<>(System.getenv());
+            env.remove("JAVA_TOOL_OPTIONS");
+            env.put("CHARD_BROKER_URL", redisUrl);
+            env.put("CHARD_BACKEND_URL", redisUrl);
+            List<String> cmd = launch.command(jvm, env);
+            cmd.addAll(List.of("worker", "-A", appJar.toString(), "-n", name));
             if (logLevel != null) {
                 cmd.addAll(List.of("-l", logLevel));
             }
@@ -63,9 +67,8 @@ final class WorkerProcess implements AutoCloseable {
                 cmd.addAll(List.of("-c", concurrency.toString()));
             }
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
-            pb.environment().remove("CHARD_BROKER_URL");
-            pb.environment().remove("CHARD_BACKEND_URL");
-            pb.environment().remove("JAVA_TOOL_OPTIONS");
+            pb.environment().clear();
+            pb.environment().putAll(env);
             WorkerProcess w = new WorkerProcess(pb.start(), log, gcLog);
             try {
                 w.awaitReady(name, registered, Duration.ofSeconds(60));

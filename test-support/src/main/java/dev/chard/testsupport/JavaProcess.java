@@ -59,6 +59,15 @@ public final class JavaProcess implements AutoCloseable {
                 Objects.requireNonNull(mainClass, "mainClass"));
     }
 
+    /**
+     * A builder for a launcher script that ends by exec'ing a JVM (such as {@code worker-runner/bin/chard-worker}), so
+     * that {@link #pid()} is the JVM's. JVM options and system properties reach that JVM through
+     * {@code JDK_JAVA_OPTIONS}, which the java launcher reads on top of the script's own options.
+     */
+    public static Builder script(Path launcher) {
+        return new Builder(Objects.requireNonNull(launcher, "launcher"), null, null, true);
+    }
+
     public long pid() {
         return process.pid();
     }
@@ -213,19 +222,25 @@ public final class JavaProcess implements AutoCloseable {
     /** Describes the JVM to launch. Not thread-safe. */
     public static final class Builder {
 
-        private final Path jar;
+        private final Path jar; // or the launcher, when script
         private final String classPath;
         private final String mainClass;
         private final List<String> jvmArgs = new ArrayList<>();
         private final Map<String, String> sysProps = new LinkedHashMap<>();
         private final Map<String, String> env = new LinkedHashMap<>();
         private final List<String> args = new ArrayList<>();
+        private final boolean script;
         private String name;
 
         private Builder(Path jar, String classPath, String mainClass) {
+            this(jar, classPath, mainClass, false);
+        }
+
+        private Builder(Path jar, String classPath, String mainClass, boolean script) {
             this.jar = jar;
             this.classPath = classPath;
             this.mainClass = mainClass;
+            this.script = script;
         }
 
         /** Program arguments, after the jar or main class. */
@@ -260,13 +275,21 @@ public final class JavaProcess implements AutoCloseable {
 
         public JavaProcess start() {
             List<String> command = new ArrayList<>();
-            command.add(javaExecutable());
-            command.addAll(jvmArgs);
-            sysProps.forEach((k, v) -> command.add("-D" + k + "=" + v));
-            if (jar != null) {
+            List<String> options = new ArrayList<>(jvmArgs);
+            sysProps.forEach((k, v) -> options.add("-D" + k + "=" + v));
+            if (script) {
+                command.add(jar.toString());
+                if (!options.isEmpty()) {
+                    env.put("JDK_JAVA_OPTIONS", String.join(" ", options));
+                }
+            } else if (jar != null) {
+                command.add(javaExecutable());
+                command.addAll(options);
                 command.add("-jar");
                 command.add(jar.toString());
             } else {
+                command.add(javaExecutable());
+                command.addAll(options);
                 command.add("-cp");
                 command.add(classPath);
                 command.add(mainClass);
@@ -283,6 +306,9 @@ public final class JavaProcess implements AutoCloseable {
         }
 
         private String defaultName() {
+            if (script) {
+                return jar.getFileName().toString();
+            }
             if (jar != null) {
                 String file = jar.getFileName().toString();
                 return file.endsWith(".jar") ? file.substring(0, file.length() - 4) : file;

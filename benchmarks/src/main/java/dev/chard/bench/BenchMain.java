@@ -108,10 +108,6 @@ public final class BenchMain {
             if (v == null) {
                 continue;
             }
-            if (f == Figure.BULK) {
-                out.printf(fmt, f.title(), "n/a", "(no bulk API yet)", f.unit(), f.targetText(), f.celery(), f.bullmq(), f.sidekiq());
-                continue;
-            }
             out.printf(fmt, f.title(), number(median(v), f.unit()), number(min(v), f.unit()) + " - " + number(max(v), f.unit()),
                     f.unit(), f.targetText() + mark(f, median(v)), f.celery(), f.bullmq(), f.sidekiq());
         }

@@ -78,7 +78,7 @@ final class Suite {
                  ResultCounter counter = new ResultCounter("127.0.0.1", redis.port(), new Keys("chard").resultChannel(0))) {
                 enqueueOneThread(r, producer, probe);
                 enqueueParallelFigure(r, producer, probe);
-                r.values.put(Figure.BULK.name(), Double.NaN);
+                bulkFigure(r, producer, probe);
 
                 List<String> jvm = o.jfr() == null ? List.of()
                         : List.of("-XX:StartFlightRecording=filename=" + o.jfr().toAbsolutePath() + ",settings=profile,dumponexit=true");
@@ -157,6 +157,33 @@ final class Suite {
         r.memorySamples.put("message hash (msg:<id>)", probe.memoryUsage(keys.message(QUEUE, one.id())));
         r.memorySamples.put("PENDING record (result:<id>)", probe.memoryUsage(keys.result(one.id())));
         probe.flushAll();
+    }
+
+    /** One {@code sendBulk} call of five backlogs' worth of tasks (the client chunks it), after a warm-up of the same kind. */
+    private void bulkFigure(Run r, Engine producer, RedisProbe probe) {
+        sendBulk(producer, o.warmup());
+        probe.flushAll();
+        probe.resetStats();
+        int n = o.backlog() * 5;
+        RedisProbe.Snapshot before = probe.snapshot();
+        long t0 = System.nanoTime();
+        sendBulk(producer, n);
+        long t1 = System.nanoTime();
+        RedisProbe.Snapshot after = probe.snapshot();
+        r.values.put(Figure.BULK.name(), rate(n, t1 - t0));
+        r.commands.put("bulk enqueue", after.commandsSince(before));
+        r.phaseTasks.put("bulk enqueue", (long) n);
+        log.printf("bulk enqueue: %,.0f tasks/s (%,d tasks in one sendBulk call); %.1f us Redis CPU per task%n",
+                r.values.get(Figure.BULK.name()), n, (after.cpuSeconds() - before.cpuSeconds()) * 1e6 / n);
+        probe.flushAll();
+    }
+
+    private static void sendBulk(Engine producer, int n) {
+        List<List<?>> argsList = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            argsList.add(List.of(i, 1));
+        }
+        producer.client().sendBulk(BenchTasks.ADD, argsList);
     }
 
     private void endToEndFigure(Run r, Engine producer, ResultCounter counter, RedisProbe probe, WorkerProcess worker) throws Exception {

@@ -15,12 +15,21 @@ import java.util.List;
 public interface Broker extends AutoCloseable {
 
     /**
-     * Queues {@code message} (ready now, or delayed until its eta) and records {@code pending} (may be null when
-     * results are off). The encoded body is checked against {@code chard.message.max-size}.
+     * Queues one message (ready now, or delayed until its eta) and records its PENDING record, in one atomic step. The
+     * encoded body is checked against {@code chard.message.max-size} in the caller's thread. Concurrent calls may
+     * share one round trip; each returns once Redis accepted its message, or throws.
      *
      * @throws dev.chard.api.BrokerUnavailableException if Redis does not answer within the configured timeout
      */
-    void enqueue(TaskMessage message, ResultRecord pending);
+    void enqueue(OutgoingTask task);
+
+    /**
+     * Queues many messages in chunks, each chunk one atomic step, in order. Every message is encoded and checked
+     * first: one too large sends nothing.
+     *
+     * @throws EnqueueChunkException when a chunk failed: it says how many leading tasks were accepted
+     */
+    void enqueueAll(List<OutgoingTask> tasks);
 
     /**
      * Promotes due delayed tasks, then takes up to {@code max} ready tasks of {@code queue} for {@code workerId}, in one

@@ -1,13 +1,16 @@
 package dev.chard.engine.broker;
 
+import dev.chard.api.TaskState;
 import dev.chard.engine.backend.RedisResultBackend;
 import dev.chard.engine.backend.ResultBackend;
 import dev.chard.engine.backend.ResultRecord;
+import dev.chard.engine.backend.StateTransitions;
 import dev.chard.engine.config.ChardConfig;
 import dev.chard.engine.config.RedisUrl;
 import dev.chard.engine.errors.ClientErrors;
 import dev.chard.engine.redis.Keys;
 import dev.chard.engine.redis.Scripts;
+import dev.chard.engine.redis.StaleConnections;
 import dev.chard.engine.serialization.MessageCodec;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
@@ -18,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -28,6 +32,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class RedisBroker implements Broker {
 
     private static final String POISON_TYPE = "dev.chard.DeadLettered";
+    /** The most tasks one enqueue script call carries (a bulk chunk, or concurrent sends coalesced). */
+    static final int CHUNK = 500;
+    private static final String PENDING_FOLLOWS = StateTransitions.allowedBefore(TaskState.PENDING);
 
     private final UnifiedJedis redis;
     private final RedisUrl url;
@@ -37,6 +44,7 @@ public final class RedisBroker implements Broker {
     private final ResultBackend backend;
     private final RedisResultBackend colocated;
     private final Set<String> beating = ConcurrentHashMap.newKeySet();
+    private final Map<String, SendCoalescer<Prepared>> coalescers = new ConcurrentHashMap<>();
 
     public RedisBroker(UnifiedJedis redis, RedisUrl url, ChardConfig config, Keys keys, MessageCodec codec,
                        ResultBackend backend, RedisResultBackend colocated) {
@@ -50,32 +58,121 @@ public final class RedisBroker implements Broker {
     }
 
     @Override
-    public void enqueue(TaskMessage message, ResultRecord pending) {
+    public void enqueue(OutgoingTask task) {
+        Prepared p = prepare(task);
+        storePendingElsewhere(p);
+        coalescers.computeIfAbsent(task.message().queue(), this::coalescer).send(p);
+    }
+
+    @Override
+    public void enqueueAll(List<OutgoingTask> tasks) {
+        // every message encoded and checked before anything is sent: a message too large sends nothing
+        List<Prepared> all = new ArrayList<>(tasks.size());
+        for (OutgoingTask t : tasks) {
+            all.add(prepare(t));
+        }
+        int accepted = 0;
+        int from = 0;
+        while (from < all.size()) {
+            String queue = all.get(from).task.message().queue();
+            int to = from + 1;
+            while (to < all.size() && to - from < CHUNK && all.get(to).task.message().queue().equals(queue)) {
+                to++;
+            }
+            List<Prepared> chunk = all.subList(from, to);
+            try {
+                for (Prepared p : chunk) {
+                    storePendingElsewhere(p);
+                }
+                send(queue, chunk);
+            } catch (RuntimeException e) {
+                throw new EnqueueChunkException(accepted, failure(chunk.get(0), e));
+            }
+            accepted += chunk.size();
+            from = to;
+        }
+    }
+
+    /** One queue's sends, coalesced: concurrent senders share one script call (docs/architecture.md, "Atomic steps"). */
+    private SendCoalescer<Prepared> coalescer(String queue) {
+        return new SendCoalescer<>(batch -> send(queue, batch), this::failure, CHUNK);
+    }
+
+    /** Encodes the message and checks its size, in the caller's thread. */
+    private Prepared prepare(OutgoingTask task) {
+        TaskMessage message = task.message();
         String body = codec.encode(message);
         int size = body.getBytes(StandardCharsets.UTF_8).length;
         if (size > config.messageMaxSize()) {
             throw ClientErrors.messageTooLarge(message.task(), size, config.messageMaxSize());
         }
-        String q = message.queue();
         long delay = message.eta() == null ? 0 : Duration.between(Instant.now(), message.eta()).toMillis();
-        List<String> keyList = new ArrayList<>(List.of(keys.message(q, message.id()), keys.ready(q), keys.delayed(q), keys.wake(q)));
-        List<String> args = new ArrayList<>(List.of(message.id(), body, Integer.toString(message.priority()), Long.toString(delay)));
-        try {
-            if (pending != null && colocated != null) {
-                keyList.add(colocated.key(message.id()));
-                args.addAll(colocated.storeArgs(pending));
-            } else if (pending != null && backend.enabled()) {
-                // PENDING before the message: written after, it could overwrite a fast worker's final state
-                try {
-                    backend.store(pending);
-                } catch (dev.chard.api.ChardException e) {
-                    throw ClientErrors.backendUnavailableAtSend(message.task(), config.redisTimeout(), e);
-                }
-            }
-            Scripts.ENQUEUE.runIdempotent(redis, keyList, args);
-        } catch (JedisException e) {
-            throw ClientErrors.brokerUnavailable(message.task(), url, config.redisTimeout(), e);
+        String record = "";
+        String ttl = "0";
+        if (task.pending() != null && colocated != null) {
+            List<String> storeArgs = colocated.storeArgs(task.pending());
+            record = storeArgs.get(0);
+            ttl = storeArgs.get(1);
         }
+        return new Prepared(task, body, delay, record, ttl);
+    }
+
+    /** With the backend elsewhere, PENDING goes first: written after the message, it could overwrite a fast worker's final state. */
+    private void storePendingElsewhere(Prepared p) {
+        if (p.task.pending() != null && colocated == null && backend.enabled()) {
+            try {
+                backend.store(p.task.pending());
+            } catch (dev.chard.api.ChardException e) {
+                throw ClientErrors.backendUnavailableAtSend(p.task.message().task(), config.redisTimeout(), e);
+            }
+        }
+    }
+
+    /** One enqueue script call for {@code batch}, all of {@code queue}: all queued, or none. */
+    private void send(String queue, List<Prepared> batch) {
+        List<String> keyList = new ArrayList<>(3 + 2 * batch.size());
+        keyList.add(keys.ready(queue));
+        keyList.add(keys.delayed(queue));
+        keyList.add(keys.wake(queue));
+        for (Prepared p : batch) {
+            keyList.add(keys.message(queue, p.task.message().id()));
+            keyList.add(colocated != null ? colocated.key(p.task.message().id()) : keys.message(queue, p.task.message().id()));
+        }
+        boolean[] firstTry = {true};
+        StaleConnections.retryOnce(redis, () -> {
+            // a second try follows a broken connection: the first may have been applied, so no id counts as fresh then
+            List<String> args = args(batch, firstTry[0]);
+            firstTry[0] = false;
+            return Scripts.ENQUEUE.run(redis, keyList, args);
+        });
+    }
+
+    private static List<String> args(List<Prepared> batch, boolean trustFresh) {
+        List<String> args = new ArrayList<>(1 + 7 * batch.size());
+        args.add(PENDING_FOLLOWS);
+        for (Prepared p : batch) {
+            TaskMessage m = p.task.message();
+            args.add(m.id());
+            args.add(p.body);
+            args.add(Integer.toString(m.priority()));
+            args.add(Long.toString(p.delayMs));
+            args.add(trustFresh && p.task.freshId() ? "1" : "0");
+            args.add(p.record);
+            args.add(p.ttl);
+        }
+        return args;
+    }
+
+    /** What the sender of {@code p} is told when the call that carried it threw {@code cause}. */
+    private RuntimeException failure(Prepared p, RuntimeException cause) {
+        if (cause instanceof JedisException) {
+            return ClientErrors.brokerUnavailable(p.task.message().task(), url, config.redisTimeout(), cause);
+        }
+        return cause;
+    }
+
+    /** A message encoded and checked, with its PENDING record's json and ttl ("" and "0" when none goes with it). */
+    private record Prepared(OutgoingTask task, String body, long delayMs, String record, String ttl) {
     }
 
     @Override

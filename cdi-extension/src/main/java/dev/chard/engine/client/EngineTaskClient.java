@@ -43,6 +43,20 @@ public final class EngineTaskClient implements TaskClient {
     }
 
     @Override
+    public List<AsyncResult<Object>> sendBulk(String taskName, List<? extends List<?>> argsList) {
+        return sendBulk(taskName, argsList, TaskOptions.defaults());
+    }
+
+    @Override
+    public List<AsyncResult<Object>> sendBulk(String taskName, List<? extends List<?>> argsList, TaskOptions options) {
+        Objects.requireNonNull(taskName, "taskName");
+        Objects.requireNonNull(argsList, "argsList");
+        TaskDescriptor known = registry.byName(taskName).orElse(null);
+        Type resultType = known != null ? known.resultType() : Object.class;
+        return sender.sendBulk(known, taskName, argsList, options == null ? TaskOptions.defaults() : options, resultType);
+    }
+
+    @Override
     public <R> R withOptions(TaskOptions options, Supplier<R> call) {
         Objects.requireNonNull(options, "options");
         TaskOptions previous = PendingOptions.swap(options);

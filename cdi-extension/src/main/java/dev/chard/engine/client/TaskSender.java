@@ -6,7 +6,10 @@ import dev.chard.api.spi.ResultSource;
 import dev.chard.engine.backend.ResultBackend;
 import dev.chard.engine.backend.ResultRecord;
 import dev.chard.engine.broker.Broker;
+import dev.chard.engine.broker.EnqueueChunkException;
+import dev.chard.engine.broker.OutgoingTask;
 import dev.chard.engine.broker.TaskMessage;
+import dev.chard.engine.errors.ClientErrors;
 import dev.chard.engine.config.ChardConfig;
 import dev.chard.engine.execution.RunningTask;
 import dev.chard.engine.registry.TaskDescriptor;
@@ -16,6 +19,8 @@ import jakarta.json.JsonObject;
 
 import java.lang.reflect.Type;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -58,27 +63,82 @@ public final class TaskSender {
      */
     public <T> AsyncResult<T> send(TaskDescriptor task, String taskName, List<?> args, Map<String, ?> kwargs,
                                    TaskOptions options, Type resultType) {
+        Defaults d = defaults(task, options);
         String id = options.taskId() != null ? options.taskId() : UUID.randomUUID().toString();
-        String queue = options.queue() != null ? options.queue()
-                : task != null && task.queue() != null ? task.queue() : config.defaultQueue();
-        int priority = options.priority() != null ? options.priority()
-                : task != null && task.priority() != null ? task.priority() : TaskOptions.DEFAULT_PRIORITY;
-        Instant now = Instant.now();
-        Instant eta = options.eta() != null ? options.eta() : options.countdown() != null ? now.plus(options.countdown()) : null;
-        JsonArray encodedArgs = arguments.encode(task, taskName, args);
-        JsonObject encodedKwargs = arguments.encodeNamed(taskName, kwargs);
-        // sent from a running task: it is the parent, and the chain keeps its root (Celery's parent_id, root_id)
-        RunningTask parent = RunningTask.current().orElse(null);
-        String rootId = parent != null ? parent.rootId() : id;
-        String parentId = parent != null ? parent.id() : null;
-        TaskMessage message = new TaskMessage(id, taskName, encodedArgs, encodedKwargs, 0, eta, options.expires(), queue,
-                priority, rootId, parentId, null, origin, now);
-        boolean recorded = backend.enabled() && (task == null || !task.settings().ignoreResult());
-        ResultRecord pending = recorded ? ResultRecord.pending(id, taskName).withTtl(task == null ? null : task.settings().resultExpires()) : null;
-        Runnable enqueue = () -> broker.enqueue(message, pending);
+        OutgoingTask outgoing = outgoing(task, taskName, id, options.taskId() == null, args, kwargs, d);
+        Runnable enqueue = () -> broker.enqueue(outgoing);
         if (!deferral.defer(id, taskName, enqueue)) {
             enqueue.run();
         }
         return AsyncResult.remote(id, resultType, results);
+    }
+
+    /**
+     * Sends one task per element of {@code argsList} (its positional arguments), {@code options} applied to each, and
+     * returns their handles in order. Every message is built and checked before any is sent; they go to the broker in
+     * chunks ({@link Broker#enqueueAll}), or all after the commit when the {@link SendDeferral} takes them.
+     *
+     * @throws dev.chard.api.BulkSendException when a chunk was not accepted: which ids were, which were not
+     */
+    public <T> List<AsyncResult<T>> sendBulk(TaskDescriptor task, String taskName, List<? extends List<?>> argsList,
+                                             TaskOptions options, Type resultType) {
+        if (options.taskId() != null) {
+            throw ClientErrors.bulkWithTaskId(taskName, options.taskId());
+        }
+        Defaults d = defaults(task, options);
+        List<OutgoingTask> batch = new ArrayList<>(argsList.size());
+        for (List<?> args : argsList) {
+            batch.add(outgoing(task, taskName, UUID.randomUUID().toString(), true, args == null ? List.of() : args, Map.of(), d));
+        }
+        List<AsyncResult<T>> handles = new ArrayList<>(batch.size());
+        for (OutgoingTask t : batch) {
+            handles.add(AsyncResult.remote(t.message().id(), resultType, results));
+        }
+        if (batch.isEmpty()) {
+            return handles;
+        }
+        Runnable enqueue = () -> enqueueAll(taskName, batch);
+        String first = batch.get(0).message().id();
+        if (!deferral.defer(batch.size() == 1 ? first : first + " and " + (batch.size() - 1) + " more of one bulk send", taskName, enqueue)) {
+            enqueue.run();
+        }
+        return handles;
+    }
+
+    private void enqueueAll(String taskName, List<OutgoingTask> batch) {
+        try {
+            broker.enqueueAll(batch);
+        } catch (EnqueueChunkException e) {
+            List<String> ids = batch.stream().map(t -> t.message().id()).toList();
+            throw ClientErrors.bulkSendFailed(taskName, ids.subList(0, e.accepted()), ids.subList(e.accepted(), ids.size()), e.getCause());
+        }
+    }
+
+    /** What every task of one call shares: its queue, priority and due time. */
+    private record Defaults(String queue, int priority, Instant now, Instant eta, Instant expires, RunningTask parent) {
+    }
+
+    private Defaults defaults(TaskDescriptor task, TaskOptions options) {
+        String queue = options.queue() != null ? options.queue()
+                : task != null && task.queue() != null ? task.queue() : config.defaultQueue();
+        int priority = options.priority() != null ? options.priority()
+                : task != null && task.priority() != null ? task.priority() : TaskOptions.DEFAULT_PRIORITY;
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS); // sentAt: milliseconds are plenty, and 3 bytes shorter
+        Instant eta = options.eta() != null ? options.eta() : options.countdown() != null ? now.plus(options.countdown()) : null;
+        // sent from a running task: it is the parent, and the chain keeps its root (Celery's parent_id, root_id)
+        return new Defaults(queue, priority, now, eta, options.expires(), RunningTask.current().orElse(null));
+    }
+
+    private OutgoingTask outgoing(TaskDescriptor task, String taskName, String id, boolean freshId, List<?> args,
+                                  Map<String, ?> kwargs, Defaults d) {
+        JsonArray encodedArgs = arguments.encode(task, taskName, args);
+        JsonObject encodedKwargs = arguments.encodeNamed(taskName, kwargs);
+        String rootId = d.parent() != null ? d.parent().rootId() : id;
+        String parentId = d.parent() != null ? d.parent().id() : null;
+        TaskMessage message = new TaskMessage(id, taskName, encodedArgs, encodedKwargs, 0, d.eta(), d.expires(), d.queue(),
+                d.priority(), rootId, parentId, null, origin, d.now());
+        boolean recorded = backend.enabled() && (task == null || !task.settings().ignoreResult());
+        ResultRecord pending = recorded ? ResultRecord.pending(id, taskName).withTtl(task == null ? null : task.settings().resultExpires()) : null;
+        return new OutgoingTask(message, pending, freshId);
     }
 }

@@ -1,6 +1,7 @@
 package dev.chard.engine.errors;
 
 import dev.chard.api.BrokerUnavailableException;
+import dev.chard.api.BulkSendException;
 import dev.chard.api.ChardException;
 import dev.chard.api.ResultsDisabledException;
 import dev.chard.api.TaskFailedException;
@@ -10,6 +11,7 @@ import dev.chard.engine.config.RedisUrl;
 
 import java.lang.reflect.Type;
 import java.time.Duration;
+import java.util.List;
 
 /** Errors met while sending tasks and reading results: codes CHARD-03xxx. */
 public final class ClientErrors {
@@ -91,6 +93,21 @@ public final class ClientErrors {
         return new BrokerUnavailableException("CHARD-03013", "Redis at " + url.redacted() + " does not answer within "
                 + timeout.toMillis() + " ms (" + cause.getMessage() + "). Check that it runs there and that chard.broker.url"
                 + " and chard.backend.url point to it.", cause);
+    }
+
+    /** CHARD-03015 */
+    public static IllegalArgumentException bulkWithTaskId(String taskName, String taskId) {
+        return new IllegalArgumentException("CHARD-03015: TaskClient.sendBulk(\"" + taskName + "\", ..., options): the options name"
+                + " the task id " + taskId + ", which would be every task's. Leave the id out (each task gets its own), or send"
+                + " tasks that need their own ids one by one.");
+    }
+
+    /** CHARD-03016 */
+    public static BulkSendException bulkSendFailed(String taskName, List<String> accepted, List<String> failed, Throwable cause) {
+        return new BulkSendException("CHARD-03016", "bulk send of task " + taskName + " stopped after " + accepted.size()
+                + " of " + (accepted.size() + failed.size()) + " tasks: the broker did not accept the next chunk ("
+                + cause.getMessage() + "). acceptedIds() are queued; failedIds() were not sent, or (the failed chunk's) sent"
+                + " with the reply lost: re-send those with their own ids (TaskOptions.taskId) so none runs twice.", accepted, failed, cause);
     }
 
     /** The message of the innermost cause (JSON-B wraps the useful one deeply), or its type when it has none. */

@@ -7,7 +7,6 @@ import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 
 import java.io.StringReader;
-import java.time.Instant;
 
 /**
  * JSON-P for the codecs, through one provider resolved once. {@code jakarta.json.Json}'s static methods look the
@@ -37,9 +36,5 @@ public final class JsonValues {
 
     public static JsonValue string(String s) {
         return s == null ? JsonValue.NULL : PROVIDER.createValue(s);
-    }
-
-    static JsonValue instant(Instant i) {
-        return i == null ? JsonValue.NULL : PROVIDER.createValue(i.toString());
     }
 }

@@ -1,9 +1,11 @@
 package dev.chard.engine.serialization;
 
+import dev.chard.api.TaskOptions;
 import dev.chard.engine.broker.TaskMessage;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
@@ -11,7 +13,8 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
 /**
- * Task messages to and from JSON (docs/architecture.md, "Messages"). Decoding checks every field it uses and
+ * Task messages to and from JSON (docs/architecture.md, "Messages"). Decoding reads the compact form and the older
+ * full one (null fields, defaults and the queue written out) alike. Decoding checks every field it uses and
  * reports the first problem as a {@link MalformedMessageException}: a worker must never crash on a message.
  * Thread-safe.
  */
@@ -20,25 +23,50 @@ public final class MessageCodec {
     /** Version of the message format; written as "v". */
     public static final int VERSION = 1;
 
+    /**
+     * The compact form: fields that are null or equal to what {@link #decode} assumes when they are absent are left out
+     * (each byte is kept in Redis for as long as the task waits). So are the queue, which is where the message is
+     * stored (decode takes it from there), and the root id when the task is its own root.
+     */
     public String encode(TaskMessage m) {
-        return JsonValues.object()
+        JsonObjectBuilder b = JsonValues.object()
                 .add("v", VERSION)
                 .add("id", m.id())
-                .add("task", m.task())
-                .add("args", m.args())
-                .add("kwargs", m.kwargs())
-                .add("retries", m.retries())
-                .add("eta", JsonValues.instant(m.eta()))
-                .add("expires", JsonValues.instant(m.expires()))
-                .add("queue", m.queue())
-                .add("priority", m.priority())
-                .add("rootId", JsonValues.string(m.rootId()))
-                .add("parentId", JsonValues.string(m.parentId()))
-                .add("groupId", JsonValues.string(m.groupId()))
-                .add("origin", JsonValues.string(m.origin()))
-                .add("sentAt", JsonValues.instant(m.sentAt()))
-                .build()
-                .toString();
+                .add("task", m.task());
+        if (!m.args().isEmpty()) {
+            b.add("args", m.args());
+        }
+        if (!m.kwargs().isEmpty()) {
+            b.add("kwargs", m.kwargs());
+        }
+        if (m.retries() != 0) {
+            b.add("retries", m.retries());
+        }
+        addIfSet(b, "eta", m.eta());
+        addIfSet(b, "expires", m.expires());
+        if (m.priority() != TaskOptions.DEFAULT_PRIORITY) {
+            b.add("priority", m.priority());
+        }
+        if (m.rootId() != null && !m.rootId().equals(m.id())) {
+            b.add("rootId", m.rootId());
+        }
+        addIfSet(b, "parentId", m.parentId());
+        addIfSet(b, "groupId", m.groupId());
+        addIfSet(b, "origin", m.origin());
+        addIfSet(b, "sentAt", m.sentAt());
+        return b.build().toString();
+    }
+
+    private static void addIfSet(JsonObjectBuilder b, String field, String value) {
+        if (value != null) {
+            b.add(field, value);
+        }
+    }
+
+    private static void addIfSet(JsonObjectBuilder b, String field, Instant value) {
+        if (value != null) {
+            b.add(field, value.toString());
+        }
     }
 
     /**
@@ -62,10 +90,11 @@ public final class MessageCodec {
         JsonArray args = o.containsKey("args") && !o.isNull("args") ? typed(o, "args", JsonArray.class, "an array") : JsonValue.EMPTY_JSON_ARRAY;
         JsonObject kwargs = o.containsKey("kwargs") && !o.isNull("kwargs") ? typed(o, "kwargs", JsonObject.class, "an object") : JsonValue.EMPTY_JSON_OBJECT;
         int retries = optionalInt(o, "retries", 0);
-        int priority = optionalInt(o, "priority", dev.chard.api.TaskOptions.DEFAULT_PRIORITY);
+        int priority = optionalInt(o, "priority", TaskOptions.DEFAULT_PRIORITY);
         String queue = optionalString(o, "queue");
+        String rootId = optionalString(o, "rootId");
         return new TaskMessage(id, task, args, kwargs, retries, optionalInstant(o, "eta"), optionalInstant(o, "expires"),
-                queue == null ? deliveredFrom : queue, priority, optionalString(o, "rootId"), optionalString(o, "parentId"),
+                queue == null ? deliveredFrom : queue, priority, rootId == null ? id : rootId, optionalString(o, "parentId"),
                 optionalString(o, "groupId"), optionalString(o, "origin"), optionalInstant(o, "sentAt"));
     }
 

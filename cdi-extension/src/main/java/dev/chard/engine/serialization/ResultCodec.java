@@ -45,26 +45,39 @@ public final class ResultCodec {
         }
     }
 
+    /** Null fields and zero retries are left out (decode reads them as absent); records written with them read the same. */
     public String encode(ResultRecord r) {
-        JsonObjectBuilder b = JsonValues.object()
-                .add("id", r.id())
-                .add("task", JsonValues.string(r.task()))
-                .add("state", r.stateName())
-                .add("result", r.resultJson() == null ? JsonValue.NULL : JsonValues.parse(r.resultJson()));
-        if (r.exceptionType() != null) {
-            b.add("exception", JsonValues.object()
-                    .add("type", r.exceptionType())
-                    .add("message", JsonValues.string(r.exceptionMessage())));
-        } else {
-            b.add("exception", JsonValue.NULL);
+        JsonObjectBuilder b = JsonValues.object().add("id", r.id());
+        if (r.task() != null) {
+            b.add("task", r.task());
         }
-        return b.add("traceback", JsonValues.string(r.traceback()))
-                .add("worker", JsonValues.string(r.worker()))
-                .add("retries", r.retries())
-                .add("dateDone", JsonValues.instant(r.dateDone()))
-                .add("meta", r.metaJson() == null ? JsonValue.NULL : JsonValues.parse(r.metaJson()))
-                .build()
-                .toString();
+        b.add("state", r.stateName());
+        if (r.resultJson() != null) {
+            b.add("result", JsonValues.parse(r.resultJson()));
+        }
+        if (r.exceptionType() != null) {
+            JsonObjectBuilder e = JsonValues.object().add("type", r.exceptionType());
+            if (r.exceptionMessage() != null) {
+                e.add("message", r.exceptionMessage());
+            }
+            b.add("exception", e);
+        }
+        if (r.traceback() != null) {
+            b.add("traceback", r.traceback());
+        }
+        if (r.worker() != null) {
+            b.add("worker", r.worker());
+        }
+        if (r.retries() != 0) {
+            b.add("retries", r.retries());
+        }
+        if (r.dateDone() != null) {
+            b.add("dateDone", r.dateDone().toString());
+        }
+        if (r.metaJson() != null) {
+            b.add("meta", JsonValues.parse(r.metaJson()));
+        }
+        return b.build().toString();
     }
 
     /** @throws IllegalArgumentException when {@code json} is not a result record */

@@ -25,9 +25,18 @@ local function fifo_ready_score(ready_key, prio, at, id)
   return score
 end
 
-local function wake(key)
-  redis.call('LPUSH', key, '1')
-  redis.call('LTRIM', key, 0, 63)
+-- Wake-up tokens for idle workers, which BLPOP the list (one token wakes one), at most 64 waiting. LLEN first: when the
+-- list is full (every worker busy, the usual case under load) a wake costs one read instead of LPUSH + LTRIM. The
+-- tokens are all alike, so the list holds exactly what LPUSH + LTRIM 0 63 would leave in it.
+local function wake(key, count)
+  local n = math.min(count or 1, 64 - redis.call('LLEN', key))
+  if n > 0 then
+    local tokens = {}
+    for i = 1, n do
+      tokens[i] = '1'
+    end
+    redis.call('LPUSH', key, unpack(tokens))
+  end
 end
 
 local STANDARD_STATES = {PENDING = true, RECEIVED = true, STARTED = true, RETRY = true, SUCCESS = true,

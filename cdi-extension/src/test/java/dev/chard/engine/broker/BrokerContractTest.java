@@ -1,6 +1,7 @@
 package dev.chard.engine.broker;
 
 import dev.chard.api.AsyncResult;
+import dev.chard.api.TaskSerializationException;
 import dev.chard.api.TaskOptions;
 import dev.chard.api.TaskState;
 import dev.chard.engine.Engine;
@@ -28,6 +29,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -36,6 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -196,6 +202,92 @@ abstract class BrokerContractTest {
             sent.add(send(q, i));
         }
         assertEquals(sent, fetchAllIds(q, worker()));
+    }
+
+    @Test
+    void aBulkSendQueuesEveryTaskAcrossChunksInTheOrderGivenEachWithItsRecord() {
+        String q = queue();
+        List<List<?>> argsList = new ArrayList<>();
+        for (int i = 0; i < 2 * RedisBroker.CHUNK + 1; i++) {
+            argsList.add(List.of(i));
+        }
+        List<AsyncResult<Object>> handles = engine.client().sendBulk("contract.task", argsList, TaskOptions.defaults().queue(q));
+        List<String> ids = handles.stream().map(AsyncResult::id).toList();
+        assertEquals(argsList.size(), ids.stream().distinct().count());
+        assertEquals(argsList.size(), broker.pending(q));
+        if (resultsEnabled()) {
+            for (String id : List.of(ids.get(0), ids.get(RedisBroker.CHUNK), ids.get(ids.size() - 1))) {
+                assertEquals(TaskState.PENDING, engine.client().asyncResult(id).state(), id);
+            }
+        }
+        List<String> fetched = new ArrayList<>();
+        String w = worker();
+        for (FetchResult f = broker.fetch(q, w, 64); !f.deliveries().isEmpty(); f = broker.fetch(q, w, 64)) {
+            for (Delivery d : f.deliveries()) {
+                fetched.add(d.id());
+                TaskMessage m = engine.messages().decode(d.body(), q);
+                assertEquals(argsList.get(fetched.size() - 1).get(0), m.args().getInt(0), "the args of task " + fetched.size());
+            }
+        }
+        assertEquals(ids, fetched);
+    }
+
+    @Test
+    void aBulkSendWithOneMessageTooLargeSendsNothing() {
+        String q = queue();
+        String huge = "x".repeat(1024 * 1024 + 1);
+        TaskSerializationException e = assertThrows(TaskSerializationException.class, () -> engine.client().sendBulk(
+                "contract.task", List.of(List.of("small"), List.of(huge), List.of("small")), TaskOptions.defaults().queue(q)));
+        assertEquals("CHARD-03006", e.code());
+        assertEquals(0, broker.pending(q));
+    }
+
+    @Test
+    void aBulkSendWhoseOptionsNameATaskIdIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> engine.client().sendBulk(
+                "contract.task", List.of(List.of(1), List.of(2)), TaskOptions.defaults().queue(queue()).taskId("same")));
+        assertTrue(e.getMessage().startsWith("CHARD-03015"), e.getMessage());
+    }
+
+    @Test
+    void concurrentSendsAreEachQueuedOnceWithTheirRecordAndEachSendersTasksKeepTheirOrder() throws Exception {
+        String q = queue();
+        int threads = 16;
+        int each = 100;
+        List<List<String>> bySender = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<List<String>>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int sender = t;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    List<String> mine = new ArrayList<>();
+                    for (int i = 0; i < each; i++) {
+                        mine.add(send(q, sender, i));
+                    }
+                    return mine;
+                }));
+            }
+            start.countDown();
+            for (Future<List<String>> f : futures) {
+                bySender.add(f.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(threads * each, broker.pending(q));
+        if (resultsEnabled()) {
+            for (List<String> mine : bySender) {
+                assertEquals(TaskState.PENDING, engine.client().asyncResult(mine.get(each - 1)).state());
+            }
+        }
+        List<String> fetched = fetchAllIds(q, worker());
+        assertEquals(threads * each, fetched.stream().distinct().count());
+        for (List<String> mine : bySender) {
+            assertEquals(mine, fetched.stream().filter(mine::contains).toList(), "one sender's tasks come out in its order");
+        }
     }
 
     @Test

@@ -1,7 +1,9 @@
 package dev.chard.engine.serialization;
 
 import dev.chard.engine.broker.TaskMessage;
+import dev.chard.api.TaskOptions;
 import jakarta.json.Json;
+import jakarta.json.JsonValue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -25,8 +27,33 @@ class MessageCodecTest {
                 Json.createObjectBuilder().add("scale", 2).build(), 3,
                 Instant.parse("2030-01-01T00:00:00.123Z"), Instant.parse("2030-01-02T00:00:00Z"), "reports", 7,
                 "root-1", "parent-1", "group-1", "app@host:1", Instant.parse("2029-12-31T23:59:59Z"));
-        TaskMessage back = codec.decode(codec.encode(m), "elsewhere");
+        TaskMessage back = codec.decode(codec.encode(m), "reports");
         assertEquals(m, back);
+    }
+
+    @Test
+    void theCompactFormLeavesOutNullsDefaultsTheQueueAndAnOwnRootAndDecodesToTheSameMessage() {
+        TaskMessage m = new TaskMessage("id-3", "t", Json.createArrayBuilder().add(1).add(2).build(), JsonValue.EMPTY_JSON_OBJECT,
+                0, null, null, "default", TaskOptions.DEFAULT_PRIORITY, "id-3", null, null, "app@host:1",
+                Instant.parse("2030-01-01T00:00:00.123Z"));
+        String body = codec.encode(m);
+        assertEquals("{\"v\":1,\"id\":\"id-3\",\"task\":\"t\",\"args\":[1,2],\"origin\":\"app@host:1\","
+                + "\"sentAt\":\"2030-01-01T00:00:00.123Z\"}", body);
+        assertEquals(m, codec.decode(body, "default"));
+    }
+
+    @Test
+    void theFullFormWrittenBeforeTheCompactOneStillDecodes() {
+        String old = "{\"v\":1,\"id\":\"id-4\",\"task\":\"t\",\"args\":[4,5],\"kwargs\":{},\"retries\":0,\"eta\":null,"
+                + "\"expires\":null,\"queue\":\"reports\",\"priority\":4,\"rootId\":\"id-4\",\"parentId\":null,"
+                + "\"groupId\":null,\"origin\":\"raw@test\",\"sentAt\":\"2026-11-26T14:00:00Z\"}";
+        TaskMessage m = codec.decode(old, "elsewhere");
+        assertEquals("reports", m.queue());
+        assertEquals("id-4", m.rootId());
+        assertNull(m.parentId());
+        assertEquals(TaskOptions.DEFAULT_PRIORITY, m.priority());
+        assertTrue(old.length() > codec.encode(m).length());
+        assertEquals(m, codec.decode(codec.encode(m), "reports"));
     }
 
     @Test

@@ -14,9 +14,10 @@ import java.util.List;
  * @param jfr         when set, the main worker records a JFR profile there and the harness summarises it
  * @param launcher    the worker launcher script; null to run workers as plain {@code java -jar} with the JVM's defaults
  * @param workerJavaOpts what replaces the launcher's default JVM options; null keeps them
+ * @param soakMinutes end-to-end traffic after the figures, for the live-heap slope over a long run (0: none)
  */
 record BenchOptions(Path workerJar, Path launcher, String workerJavaOpts, Path outDir, int repeat, int tasks, int backlog, int warmup, int threads, int rtSamples,
-                    List<Integer> sweep, int sweepTasks, Integer concurrency, String workerLogLevel, Path jfr) {
+                    List<Integer> sweep, int sweepTasks, Integer concurrency, String workerLogLevel, Path jfr, int soakMinutes) {
 
     static final String USAGE = """
             usage: java -jar benchmarks/target/chard-bench.jar [options]       (or: benchmarks/run.sh [options])
@@ -35,6 +36,7 @@ record BenchOptions(Path workerJar, Path launcher, String workerJavaOpts, Path o
               --worker-jar FILE   default: worker-runner/target/chard-worker.jar
               --launcher FILE     how workers start (default: worker-runner/bin/chard-worker, with its JVM defaults)
               --worker-java-opts S  JVM options replacing the launcher's defaults ('' for the JVM's own defaults)
+              --soak-minutes N    after the figures, N minutes of end-to-end traffic; the live-heap slope covers them
               --plain-java        start workers as 'java -jar chard-worker.jar', JVM defaults (the baseline's way)
               --out DIR           results, CSV, plot and worker logs (default: benchmarks/target/bench-results)
             """;
@@ -55,6 +57,7 @@ record BenchOptions(Path workerJar, Path launcher, String workerJavaOpts, Path o
         Integer c = null;
         String level = null;
         Path jfr = null;
+        int soak = 0;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -73,11 +76,12 @@ record BenchOptions(Path workerJar, Path launcher, String workerJavaOpts, Path o
                 case "--launcher" -> launcher = Path.of(value(a, args, ++i));
                 case "--worker-java-opts" -> javaOpts = value(a, args, ++i);
                 case "--plain-java" -> launcher = null;
+                case "--soak-minutes" -> soak = positive(a, args, ++i);
                 case "--out" -> out = Path.of(value(a, args, ++i));
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
-        return new BenchOptions(workerJar, launcher, javaOpts, out, repeat, tasks, backlog, warmup, threads, rt, sweep, sweepTasks, c, level, jfr);
+        return new BenchOptions(workerJar, launcher, javaOpts, out, repeat, tasks, backlog, warmup, threads, rt, sweep, sweepTasks, c, level, jfr, soak);
     }
 
     private static String value(String option, String[] args, int i) {

@@ -36,7 +36,7 @@ record Figure(String name, String unit, String title, String targetText, double 
             "-", Double.NaN, false, "1,314", "158", "136");
     static final Figure WORKER_RSS = new Figure("worker_peak_rss", "MiB", "worker peak RSS (VmHWM), default settings",
             "<= 128", 128, false, "122", "93", "59");
-    static final Figure HEAP_GROWTH = new Figure("worker_heap_growth", "MiB/min", "worker heap after GC, slope over the run",
+    static final Figure HEAP_GROWTH = new Figure("worker_heap_growth", "MiB/min", "worker live heap (forced full GC), slope over the run",
             "flat (10 min)", Double.NaN, false, "-", "-", "-");
     static final Figure REDIS_MEMORY = new Figure("redis_memory_per_queued_task", "bytes", "Redis memory per queued add(int,int) task",
             "<= 300", 300, false, "-", "-", "-");

@@ -88,13 +88,20 @@ final class Suite {
                             + "), log " + worker.log());
                     capacity(producer, counter, probe, worker, o.warmup(), null, null); // warm-up under load, then
                     endToEnd(producer, counter, o.warmup());                          // at the figure's own pace
+                    List<double[]> live = new ArrayList<>();
+                    long liveT0 = System.nanoTime();
+                    live.add(new double[] {0, worker.liveHeapMiB()});
                     endToEndFigure(r, producer, counter, probe, worker);
                     capacityFigure(r, producer, counter, probe, worker);
                     try (Engine rtProducer = producer(url, registry, jsonb)) {
                         roundTripFigure(r, rtProducer, probe);
                     }
+                    soak(producer, counter, worker, live, liveT0);
+                    live.add(new double[] {(System.nanoTime() - liveT0) / 1e9, worker.liveHeapMiB()});
                     r.values.put(Figure.WORKER_RSS.name(), worker.statusKb("VmHWM") / 1024.0);
-                    r.values.put(Figure.HEAP_GROWTH.name(), slopePerMinute(worker.heapAfterGc()));
+                    r.values.put(Figure.HEAP_GROWTH.name(), slopePerMinute(live));
+                    log.printf("worker live heap (after a full GC): %.1f MiB after warm-up, %.1f MiB %.0f s later%n",
+                            live.get(0)[1], live.get(live.size() - 1)[1], live.get(live.size() - 1)[0]);
                 }
                 probe.flushAll();
                 for (int c : o.sweep()) {
@@ -250,6 +257,29 @@ final class Suite {
     // ---------------------------------------------------------------- building blocks
 
     /** One producer thread sends {@code n} tasks; returns tasks/s from the first send to the n-th stored result. */
+    /**
+     * {@code --soak-minutes}: end-to-end traffic for that long after the figures, the live heap sampled (a forced full
+     * collection) about once a minute, so that its slope covers a long run and not the figures' forty seconds.
+     */
+    private void soak(Engine producer, ResultCounter counter, WorkerProcess worker, List<double[]> live, long t0) throws Exception {
+        if (o.soakMinutes() <= 0) {
+            return;
+        }
+        long end = System.nanoTime() + o.soakMinutes() * 60_000_000_000L;
+        long nextSample = System.nanoTime() + 60_000_000_000L;
+        long tasks = 0;
+        while (System.nanoTime() < end) {
+            endToEnd(producer, counter, 5_000);
+            tasks += 5_000;
+            if (System.nanoTime() >= nextSample) {
+                live.add(new double[] {(System.nanoTime() - t0) / 1e9, worker.liveHeapMiB()});
+                nextSample += 60_000_000_000L;
+            }
+        }
+        log.printf("soak: %d minute(s), %,d tasks end to end, live heap samples (s, MiB): %s%n", o.soakMinutes(), tasks,
+                live.stream().map(p -> String.format("(%.0f, %.1f)", p[0], p[1])).toList());
+    }
+
     private double endToEnd(Engine producer, ResultCounter counter, int n) throws Exception {
         counter.reset();
         long t0 = System.nanoTime();
@@ -330,9 +360,9 @@ final class Suite {
         return n / (nanos / 1e9);
     }
 
-    /** Least-squares slope of heap-after-GC over time, in MiB per minute (0 with fewer than three collections). */
+    /** Least-squares slope of (seconds, MiB) points, in MiB per minute (0 with fewer than two points). */
     static double slopePerMinute(List<double[]> points) {
-        if (points.size() < 3) {
+        if (points.size() < 2) {
             return 0;
         }
         double n = points.size();

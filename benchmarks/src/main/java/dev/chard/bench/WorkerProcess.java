@@ -18,24 +18,24 @@ import java.util.regex.Pattern;
 /**
  * A real worker process, {@code chard-worker worker -A <app> [-c n]} (or {@code java -jar}: {@link WorkerLaunch}), with its output in a file (not in
  * this JVM's memory: at the default log level a worker prints two lines per task). Its CPU time comes from
- * {@code /proc/<pid>/stat}, its memory from {@code /proc/<pid>/status} (VmHWM is the peak RSS), its heap after each
- * collection from its GC log ({@code -Xlog:gc}, which changes nothing else).
+ * {@code /proc/<pid>/stat}, its memory from {@code /proc/<pid>/status} (VmHWM is the peak RSS), its live heap from
+ * {@code jcmd} ({@link #liveHeapMiB()}); it also writes a GC log ({@code -Xlog:gc}, which changes nothing else) for
+ * reading afterwards.
  */
 final class WorkerProcess implements AutoCloseable {
 
     private static final Pattern INSTANCE = Pattern.compile("instance:\\s+(\\S+)");
-    private static final Pattern HEAP_AFTER_GC = Pattern.compile("^\\[([0-9.]+)s\\].*GC\\(\\d+\\) Pause.* (\\d+)M->(\\d+)M\\((\\d+)M\\)");
+    /** A generation's or the whole heap's line of GC.heap_info: "... total 3072K, used 1234K [...". */
+    private static final Pattern HEAP_USED = Pattern.compile("total \\d+K, used (\\d+)K");
 
     private final Process process;
     private final Path log;
-    private final Path gcLog;
 
     private final Thread killOnExit;
 
-    private WorkerProcess(Process process, Path log, Path gcLog) {
+    private WorkerProcess(Process process, Path log) {
         this.process = process;
         this.log = log;
-        this.gcLog = gcLog;
         // an interrupted benchmark (Ctrl-C) must not leave workers behind
         this.killOnExit = new Thread(process::destroyForcibly, "kill worker " + process.pid());
         Runtime.getRuntime().addShutdownHook(killOnExit);
@@ -69,7 +69,7 @@ final class WorkerProcess implements AutoCloseable {
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
             pb.environment().clear();
             pb.environment().putAll(env);
-            WorkerProcess w = new WorkerProcess(pb.start(), log, gcLog);
+            WorkerProcess w = new WorkerProcess(pb.start(), log);
             try {
                 w.awaitReady(name, registered, Duration.ofSeconds(60));
             } catch (RuntimeException | IOException | Error e) {
@@ -141,23 +141,41 @@ final class WorkerProcess implements AutoCloseable {
         signal("CONT");
     }
 
-    /** Heap after each collection so far: pairs of (seconds since start, MiB). */
-    List<double[]> heapAfterGc() {
-        List<double[]> out = new ArrayList<>();
+    /**
+     * The live heap now, in MiB: {@code jcmd <pid> GC.run} (a full collection), then {@code GC.heap_info}'s used space.
+     * Heap after a young collection is no measure of the live set with a generational collector such as Serial (the
+     * launcher's default): the old generation fills with promoted garbage until its next full collection.
+     */
+    double liveHeapMiB() {
+        jcmd("GC.run");
+        long usedKb = 0;
+        for (String line : jcmd("GC.heap_info").split("\n")) {
+            Matcher m = HEAP_USED.matcher(line);
+            if (m.find() && !line.contains("Metaspace") && !line.contains("class space")) {
+                usedKb += Long.parseLong(m.group(1));
+            }
+        }
+        if (usedKb == 0) {
+            throw new IllegalStateException("no heap usage in jcmd " + pid() + " GC.heap_info");
+        }
+        return usedKb / 1024.0;
+    }
+
+    private String jcmd(String command) {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         try {
-            if (!Files.exists(gcLog)) {
-                return out;
+            Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid()), command).redirectErrorStream(true).start();
+            String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IllegalStateException(jcmd + " " + pid() + " " + command + " failed:\n" + text);
             }
-            for (String line : Files.readAllLines(gcLog, StandardCharsets.UTF_8)) {
-                Matcher m = HEAP_AFTER_GC.matcher(line);
-                if (m.find()) {
-                    out.add(new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(3))});
-                }
-            }
+            return text;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
-        return out;
     }
 
     private void signal(String sig) {

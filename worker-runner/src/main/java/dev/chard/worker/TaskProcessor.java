@@ -13,6 +13,7 @@ import java.util.logging.Logger;
 import java.util.random.RandomGenerator;
 
 import dev.chard.engine.Engine;
+import dev.chard.engine.backend.ResultBackend;
 import dev.chard.engine.backend.ResultRecord;
 import dev.chard.engine.broker.Delivery;
 import dev.chard.engine.broker.TaskMessage;
@@ -27,8 +28,9 @@ import dev.chard.engine.serialization.Tracebacks;
 
 /**
  * Handles one delivery from start to end: decode, check expiry and registration, bind arguments, run, and end the
- * delivery with exactly one ack (with its outcome) or one dead-letter. Every path ends the delivery, so a
- * message never stays owned by a live worker that will not finish it. Thread-safe: pool threads share it.
+ * delivery with exactly one ack (with its outcome, queued in {@link Completions}), one retry or one dead-letter.
+ * Every path ends the delivery, so a message never stays owned by a live worker that will not finish it.
+ * Thread-safe: pool threads share it.
  */
 final class TaskProcessor {
 
@@ -39,16 +41,27 @@ final class TaskProcessor {
     private final TaskRunner runner;
     private final WorkerIdentity me;
     private final BooleanSupplier handedBack;
+    private final Completions completions;
+    private final ResultBackend orderedBackend;
 
-    /** @param handedBack true once shutdown handed this worker's tasks back: a late outcome must not be acked */
-    TaskProcessor(Engine engine, TaskRunner runner, WorkerIdentity me, BooleanSupplier handedBack) {
+    /**
+     * @param handedBack  true once shutdown handed this worker's tasks back: a late outcome must not be acked
+     * @param completions where STARTED records and acks go (written in batches by its own thread)
+     */
+    TaskProcessor(Engine engine, TaskRunner runner, WorkerIdentity me, BooleanSupplier handedBack, Completions completions) {
         this.engine = engine;
         this.runner = runner;
         this.me = me;
         this.handedBack = handedBack;
+        this.completions = completions;
+        this.orderedBackend = new OrderedResultBackend(engine.backend(), completions);
     }
 
-    void process(Delivery d) {
+    /**
+     * Runs {@code d} to its end. Returns true when that end is an ack queued in {@link Completions}, which reports the
+     * delivery ended once the ack is written; false when the delivery ended here (dead letter, retry, hand-back).
+     */
+    boolean process(Delivery d) {
         TaskMessage m;
         try {
             // the producer enforces chard.message.max-size; a message written past it (another client, a raw write) is
@@ -62,48 +75,41 @@ final class TaskProcessor {
         } catch (MalformedMessageException e) {
             retrying("dead-letter " + d.id(), () -> engine.broker().deadLetter(d, me.instanceId(), WorkerErrors.malformed(e.reason())));
             LOG.warning(() -> "Message " + d.id() + " of queue " + d.queue() + " is malformed and was dead-lettered: " + e.reason());
-            return;
+            return false;
         }
         Optional<TaskDescriptor> task = engine.registry().byName(m.task());
         if (task.isEmpty()) {
             String why = WorkerErrors.notRegistered(m.task());
             LOG.severe(() -> "Received unregistered task of type '" + m.task() + "' [" + m.id() + "]: the task is recorded as"
                     + " FAILURE. Is the worker started with the archive that declares it (-A)? " + why);
-            ack(d, ResultRecord.failure(m.id(), m.task(), WorkerErrors.NOT_REGISTERED_TYPE, why, null, me.name(), m.retries()));
-            return;
+            return ack(d, ResultRecord.failure(m.id(), m.task(), WorkerErrors.NOT_REGISTERED_TYPE, why, null, me.name(), m.retries()));
         }
         String label = task.get().shortName() + "[" + m.id() + "]";
         LOG.info(() -> "Task " + label + " received" + (d.redelivered() ? " (delivery " + d.deliveries() + ")" : ""));
 
         if (m.expires() != null && m.expires().isBefore(Instant.now())) {
             LOG.info(() -> "Task " + label + " expired");
-            ack(d, recordOf(task.get(), ResultRecord.revoked(m.id(), m.task(), "expired", me.name())));
-            return;
+            return ack(d, recordOf(task.get(), ResultRecord.revoked(m.id(), m.task(), "expired", me.name())));
         }
         Object[] args;
         try {
             args = engine.arguments().bind(task.get(), m);
         } catch (ArgumentBindingException e) {
             LOG.severe(() -> "Task " + label + " rejected: " + e.getMessage());
-            ack(d, recordOf(task.get(), ResultRecord.failure(m.id(), m.task(), ArgumentBindingException.class.getName(), e.getMessage(),
+            return ack(d, recordOf(task.get(), ResultRecord.failure(m.id(), m.task(), ArgumentBindingException.class.getName(), e.getMessage(),
                     Tracebacks.format(e), me.name(), m.retries())));
-            return;
         }
-        run(d, m, task.get(), args, label);
+        return run(d, m, task.get(), args, label);
     }
 
-    private void run(Delivery d, TaskMessage m, TaskDescriptor task, Object[] args, String label) {
+    private boolean run(Delivery d, TaskMessage m, TaskDescriptor task, Object[] args, String label) {
         TaskSettings settings = task.settings();
         boolean recorded = engine.backend().enabled() && !settings.ignoreResult();
         if (engine.config().trackStarted() && recorded) {
-            try {
-                engine.backend().store(ResultRecord.started(m.id(), m.task(), me.name(), m.retries()).withTtl(settings.resultExpires()));
-            } catch (RuntimeException e) {
-                // STARTED is informational; the task still runs and its final state is retried below
-                LOG.warning(() -> "Task " + label + ": cannot record STARTED: " + e);
-            }
+            // written by the outbox while the task runs; dropped unwritten if the task ends first (nobody could see it)
+            completions.started(d, ResultRecord.started(m.id(), m.task(), me.name(), m.retries()).withTtl(settings.resultExpires()));
         }
-        RunningTask running = new RunningTask(m, d.deliveries(), task, me.name(), engine.backend(), engine.results());
+        RunningTask running = new RunningTask(m, d.deliveries(), task, me.name(), orderedBackend, engine.results());
         long start = System.nanoTime();
         ResultRecord outcome;
         try {
@@ -129,15 +135,15 @@ final class TaskProcessor {
             if (handedBack.getAsBoolean()) {
                 // most likely the interrupt of a shutdown that already handed the task back: not the task's failure
                 LOG.warning(() -> "Task " + label + " ended by shutdown after " + took + ": " + t);
-                return;
+                return false;
             }
             if (t instanceof TaskRetryException r) {
                 retry(d, m, settings, label, r.reason(), r.countdown());
-                return;
+                return false;
             }
             if (settings.retry().autoretries(t) && !settings.retry().exhausted(m.retries()) && !running.retriesExhausted()) {
                 retry(d, m, settings, label, t, settings.retry().delayFor(m.retries(), RANDOM));
-                return;
+                return false;
             }
             LOG.severe(() -> "Task " + label + " failed in " + took + ": " + t.getClass().getName()
                     + (t.getMessage() == null ? "" : ": " + t.getMessage()));
@@ -145,7 +151,7 @@ final class TaskProcessor {
             outcome = ResultRecord.failure(m.id(), m.task(), t.getClass().getName(), t.getMessage(), Tracebacks.format(t),
                     me.name(), m.retries());
         }
-        ack(d, recordOf(task, outcome));
+        return ack(d, recordOf(task, outcome));
     }
 
     /** What to record for {@code task}: nothing when it ignores results, else the record kept for its own expiry. */
@@ -166,17 +172,14 @@ final class TaskProcessor {
             LOG.warning(() -> "Task " + d.id() + " asked for a retry after it was handed back; it will run again from its queue");
             return;
         }
+        completions.settle(d.id()); // its STARTED, if written at all, lands before the RETRY record
         retrying("retry " + d.id(), () -> engine.broker().retry(d, me.instanceId(), next, countdown, record));
     }
 
-    private void ack(Delivery d, ResultRecord outcome) {
-        if (handedBack.getAsBoolean()) {
-            // shutdown already put this task back in its queue; it will run again elsewhere, so keep no outcome
-            LOG.warning(() -> "Task " + d.id() + " finished after it was handed back; its outcome ("
-                    + (outcome == null ? "not recorded" : outcome.state()) + ") is discarded and it will run again");
-            return;
-        }
-        retrying("ack " + d.id(), () -> engine.broker().ack(d, me.instanceId(), outcome));
+    /** Queues the ack; the outbox writes it, or discards it if shutdown has handed the task back by then. */
+    private boolean ack(Delivery d, ResultRecord outcome) {
+        completions.ack(d, outcome);
+        return true;
     }
 
     /**

@@ -21,7 +21,8 @@ import dev.chard.engine.config.Durations;
 
 /**
  * The consume loop of one worker process: a pool of {@code concurrency} task threads, one {@link Fetcher} thread
- * that fills free slots, and {@link Heartbeats}.
+ * that fills free slots, the {@link Completions} thread that writes the task threads' STARTED records and acks in
+ * batches, and {@link Heartbeats}.
  *
  * <p>Lifecycle: {@link #start()} once; then {@link #stop()} once, from any thread, which stops fetching at once,
  * lets running tasks finish for up to {@code chard.worker.shutdown-timeout}, and hands back whatever is still held.
@@ -41,6 +42,7 @@ public final class Worker {
     private final Fetcher fetcher;
     private final Thread fetcherThread;
     private final Heartbeats heartbeats;
+    private final Completions completions;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final AtomicBoolean handedBack = new AtomicBoolean();
     private final AtomicInteger running = new AtomicInteger();
@@ -63,7 +65,10 @@ public final class Worker {
             t.setContextClassLoader(taskLoader);
             return t;
         });
-        TaskProcessor processor = new TaskProcessor(engine, runner, me, handedBack::get);
+        // an ended delivery stays held until its ack is written, so the orphan check never hands back an unwritten ack
+        this.completions = new Completions(engine.broker(), me.instanceId(), 2 * Completions.MAX_BATCH,
+                d -> holding.remove(Heartbeats.key(d.queue(), d.id())));
+        TaskProcessor processor = new TaskProcessor(engine, runner, me, handedBack::get, completions);
         this.fetcher = new Fetcher(engine.broker(), queues, me.instanceId(), config.pollInterval(), slots,
                 d -> {
                     holding.add(Heartbeats.key(d.queue(), d.id()));
@@ -75,6 +80,7 @@ public final class Worker {
 
     public void start() {
         heartbeats.start();
+        completions.start();
         fetcherThread.start();
     }
 
@@ -98,13 +104,16 @@ public final class Worker {
 
     private void runOne(TaskProcessor processor, Delivery d) {
         running.incrementAndGet();
+        boolean acked = false;
         try {
-            processor.process(d);
+            acked = processor.process(d);
         } catch (RuntimeException | Error e) {
             // the delivery stays owned by this worker: handed back at shutdown, or reclaimed if the process dies
             LOG.log(Level.SEVERE, "Delivery " + d.id() + " of queue " + d.queue() + " could not be completed: " + e, e);
         } finally {
-            holding.remove(Heartbeats.key(d.queue(), d.id()));
+            if (!acked) {
+                holding.remove(Heartbeats.key(d.queue(), d.id())); // else the outbox releases it once the ack is written
+            }
             running.decrementAndGet();
             processed.incrementAndGet();
             slots.release();
@@ -123,9 +132,19 @@ public final class Worker {
         fetcherThread.interrupt();
         join(fetcherThread, engine.config().pollInterval().plus(engine.config().redisTimeout()).plusSeconds(1));
         pool.shutdown();
+        long deadline = System.nanoTime() + grace.toNanos();
         awaitTasks(grace);
+        // the outcomes of finished tasks are written before anything is handed back: for the rest of the grace, and at
+        // least (after a second signal: at most) one Redis timeout, since the outbox is never more than a write behind
+        long timeout = engine.config().redisTimeout().toNanos();
+        Duration flush = Duration.ofNanos(aborted ? timeout : Math.max(deadline - System.nanoTime(), timeout));
+        if (!completions.drain(flush)) {
+            LOG.warning(() -> completions.backlog() + " completion(s) could not be written before shutdown; those tasks are"
+                    + " handed back and will run again");
+        }
         // heartbeats stop before the hand-back: a beat after it would register this worker again
         heartbeats.stop();
+        completions.handBack();
         handedBack.set(true);
         int still = running.get();
         if (still > 0) {
@@ -143,6 +162,7 @@ public final class Worker {
         }
         int handed = returned;
         pool.shutdownNow();
+        completions.stop(engine.config().redisTimeout());
         LOG.info(() -> "Handed back " + handed + " task(s); " + processed.get() + " task(s) processed. Worker " + me.name() + " stopped.");
     }
 

@@ -53,6 +53,27 @@ public final class RedisResultBackend implements ResultBackend {
         }
     }
 
+    /** All of {@code records} in one atomic call ({@code complete.lua}, store entries only), in their order. */
+    @Override
+    public void storeAll(List<ResultRecord> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        List<String> keyList = new ArrayList<>(records.size());
+        List<String> args = new ArrayList<>(records.size() * 7);
+        for (ResultRecord r : records) {
+            keyList.add(key(r.id()));
+            args.add("S");
+            args.addAll(storeArgs(r));
+            args.add(r.state().isReady() ? "1" : "0");
+        }
+        try {
+            Scripts.COMPLETE.runIdempotent(redis, keyList, args);
+        } catch (JedisException e) {
+            throw ClientErrors.backendUnavailable(records.get(0).id(), url, e);
+        }
+    }
+
     /** The record's part of the ARGV of {@code store_result} (prelude.lua): json, ttl seconds, channel, state, allowed-before. */
     public List<String> storeArgs(ResultRecord record) {
         java.time.Duration keep = record.ttl() != null ? record.ttl() : config.resultExpires();

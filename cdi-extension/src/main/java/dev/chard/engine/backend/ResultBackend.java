@@ -1,5 +1,6 @@
 package dev.chard.engine.backend;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,6 +17,13 @@ public interface ResultBackend extends AutoCloseable {
      * stays final), refreshes the TTL, and publishes it when it is ready. Returns whether it was written.
      */
     boolean store(ResultRecord record);
+
+    /** Stores each of {@code records} as {@link #store} does, in their order; an implementation may do it in one call. */
+    default void storeAll(List<ResultRecord> records) {
+        for (ResultRecord r : records) {
+            store(r);
+        }
+    }
 
     /** The record of {@code taskId}, or empty when there is none (an UNKNOWN id). */
     Optional<ResultRecord> read(String taskId);

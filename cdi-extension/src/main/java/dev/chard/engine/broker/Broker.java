@@ -1,6 +1,7 @@
 package dev.chard.engine.broker;
 
 import dev.chard.engine.backend.ResultRecord;
+import dev.chard.engine.backend.ResultBackend;
 
 import java.time.Duration;
 import java.util.Collection;
@@ -47,6 +48,14 @@ public interface Broker extends AutoCloseable {
 
     /** Ends a delivery: writes {@code outcome} (may be null: results off, or already stored) and removes the message. */
     void ack(Delivery delivery, String workerId, ResultRecord outcome);
+
+    /**
+     * Writes {@code entries} in their order: STARTED records and acks with their outcomes, each as {@link #ack} and
+     * {@link ResultBackend#store} would. With a co-located backend that is one atomic script call for all of them;
+     * otherwise the records go first, in one call to the backend, then the acks in one call (an outcome is never
+     * written after its ack, so a crash in between re-runs the task rather than losing its outcome).
+     */
+    void complete(String workerId, List<Completion> entries);
 
     /**
      * Ends a delivery by scheduling the same task id again: {@code next} (retries + 1, its new eta) waits in the

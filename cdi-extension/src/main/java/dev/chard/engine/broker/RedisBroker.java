@@ -224,6 +224,50 @@ public final class RedisBroker implements Broker {
     }
 
     @Override
+    public void complete(String workerId, List<Completion> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        List<String> keyList = new ArrayList<>(entries.size() * 3);
+        List<String> args = new ArrayList<>(entries.size() * 7);
+        List<ResultRecord> elsewhere = new ArrayList<>();
+        for (Completion c : entries) {
+            Delivery d = c.delivery();
+            ResultRecord r = c.record();
+            if (r != null && colocated == null) {
+                elsewhere.add(r); // the backend is another database or server: written there, before the acks
+                r = null;
+            }
+            if (!c.ack()) {
+                if (r != null) {
+                    keyList.add(colocated.key(d.id()));
+                    args.add("S");
+                    args.addAll(colocated.storeArgs(r));
+                    args.add(r.state().isReady() ? "1" : "0");
+                }
+                continue;
+            }
+            keyList.add(keys.message(d.queue(), d.id()));
+            keyList.add(keys.inflight(d.queue(), workerId));
+            if (r != null) {
+                keyList.add(colocated.key(d.id()));
+                args.add("A");
+                args.add(d.id());
+                args.addAll(colocated.storeArgs(r));
+            } else {
+                args.add("a");
+                args.add(d.id());
+            }
+        }
+        if (!elsewhere.isEmpty() && backend.enabled()) {
+            backend.storeAll(elsewhere);
+        }
+        if (!args.isEmpty()) {
+            Scripts.COMPLETE.runIdempotent(redis, keyList, args);
+        }
+    }
+
+    @Override
     public void retry(Delivery d, String workerId, TaskMessage next, Duration countdown, ResultRecord retryRecord) {
         List<String> keyList = new ArrayList<>(List.of(keys.message(d.queue(), d.id()), keys.inflight(d.queue(), workerId),
                 keys.delayed(d.queue()), keys.wake(d.queue())));

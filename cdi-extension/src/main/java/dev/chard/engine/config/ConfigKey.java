@@ -20,7 +20,8 @@ public enum ConfigKey {
     RESULT_FALLBACK_INTERVAL("chard.result.fallback-interval", "1s", Kind.DURATION,
             "How long a caller waiting in AsyncResult.get() sleeps at most before reading the record again."),
     TRACK_STARTED("chard.task.track-started", "true", Kind.BOOLEAN,
-            "Whether the worker records STARTED when it begins a task (costs one Redis write per task)."),
+            "Whether the worker records STARTED when it begins a task (written with other completions in one batched"
+            + " write; skipped for a task that ends before it was written)."),
     REDIS_TIMEOUT("chard.redis.timeout", "2s", Kind.DURATION,
             "Connect and read timeout of every Redis command except blocking waits; a send fails after it."),
     REDIS_POOL_SIZE("chard.redis.pool-size", "16", Kind.POSITIVE_INT,

@@ -24,48 +24,55 @@ if #due > 2 then
   wake(KEYS[4]) -- more than one became due: let another idle worker help
 end
 
--- 2. take up to ARGV[7] ready tasks; skip ids whose message is gone (acked by a worker declared dead too early)
+-- 2. take up to ARGV[7] ready tasks; skip ids whose message is gone (acked by a worker declared dead too early).
+-- One ZPOPMIN with a count per round and one SADD for all taken ids: per task only the message hash is touched.
 local out = {}
-local taken = 0
+local taken = {}
 local want = tonumber(ARGV[7])
-local registered = false
-while taken < want do
-  local popped = redis.call('ZPOPMIN', KEYS[1])
+local nxt_due = nil
+while #taken < want do
+  local popped = redis.call('ZPOPMIN', KEYS[1], want - #taken)
   if #popped == 0 then
     local nxt = redis.call('ZRANGE', KEYS[2], 0, 0, 'WITHSCORES')
-    out[#out + 1] = 'none'
-    out[#out + 1] = #nxt == 0 and -1 or math.max(0, tonumber(nxt[2]) - now)
-    return out
+    nxt_due = #nxt == 0 and -1 or math.max(0, tonumber(nxt[2]) - now)
+    break
   end
-  local id = popped[1]
-  local mk = ARGV[1] .. id
-  local body = redis.call('HGET', mk, 'body')
-  if body then
-    local n = redis.call('HINCRBY', mk, 'deliveries', 1)
-    if n > tonumber(ARGV[4]) then
-      -- delivered max times and never acked: it keeps killing its workers (DESIGN.md §3, poison messages)
-      redis.call('LPUSH', KEYS[3], cjson.encode({id = id, queue = ARGV[6], at = now, body = body,
-        reason = 'CHARD-05002: delivered ' .. (n - 1) .. ' times without finishing (its workers died or were killed)'}))
-      redis.call('LTRIM', KEYS[3], 0, tonumber(ARGV[5]) - 1)
-      redis.call('DEL', mk)
-      out[#out + 1] = 'dead'
-      out[#out + 1] = id
-      out[#out + 1] = body
-      out[#out + 1] = n - 1
-    else
-      if not registered then
-        -- an owner must be in the workers set, or nobody would reclaim its work should it die before its first beat
-        redis.call('ZADD', KEYS[5], 'NX', int(now), ARGV[3])
-        registered = true
+  for j = 1, #popped, 2 do
+    local id = popped[j]
+    local mk = ARGV[1] .. id
+    local body = redis.call('HGET', mk, 'body')
+    if body then
+      local n = redis.call('HINCRBY', mk, 'deliveries', 1)
+      if n > tonumber(ARGV[4]) then
+        -- delivered max times and never acked: it keeps killing its workers (DESIGN.md §3, poison messages)
+        redis.call('LPUSH', KEYS[3], cjson.encode({id = id, queue = ARGV[6], at = now, body = body,
+          reason = 'CHARD-05002: delivered ' .. (n - 1) .. ' times without finishing (its workers died or were killed)'}))
+        redis.call('LTRIM', KEYS[3], 0, tonumber(ARGV[5]) - 1)
+        redis.call('DEL', mk)
+        out[#out + 1] = 'dead'
+        out[#out + 1] = id
+        out[#out + 1] = body
+        out[#out + 1] = n - 1
+      else
+        if #taken == 0 then
+          -- an owner must be in the workers set, or nobody would reclaim its work should it die before its first beat
+          redis.call('ZADD', KEYS[5], 'NX', int(now), ARGV[3])
+        end
+        redis.call('HSET', mk, 'owner', ARGV[3])
+        taken[#taken + 1] = id
+        out[#out + 1] = 'task'
+        out[#out + 1] = id
+        out[#out + 1] = body
+        out[#out + 1] = n
       end
-      redis.call('HSET', mk, 'owner', ARGV[3])
-      redis.call('SADD', ARGV[2], id)
-      out[#out + 1] = 'task'
-      out[#out + 1] = id
-      out[#out + 1] = body
-      out[#out + 1] = n
-      taken = taken + 1
     end
   end
+end
+if #taken > 0 then
+  redis.call('SADD', ARGV[2], unpack(taken))
+end
+if nxt_due ~= nil then
+  out[#out + 1] = 'none'
+  out[#out + 1] = nxt_due
 end
 return out

@@ -195,6 +195,44 @@ abstract class BrokerContractTest {
     }
 
     @Test
+    void oneCompleteCallWritesStartedRecordsAndAcksWithOutcomesInTheirOrder() throws Exception {
+        String q = queue();
+        String w = worker();
+        List<String> ids = List.of(send(q, 1), send(q, 2), send(q, 3), send(q, 4));
+        List<Delivery> ds = broker.fetch(q, w, 4).deliveries();
+        assertEquals(ids, ds.stream().map(Delivery::id).toList());
+        Delivery slow = ds.get(0);
+        Delivery ignored = ds.get(3);
+
+        broker.complete(w, List.of(
+                Completion.started(slow, ResultRecord.started(slow.id(), "contract.task", "w@test", 0)),
+                Completion.started(ds.get(1), ResultRecord.started(ds.get(1).id(), "contract.task", "w@test", 0)),
+                Completion.ack(ds.get(1), ResultRecord.success(ds.get(1).id(), "contract.task", "2", "w@test", 0)),
+                Completion.ack(ds.get(2), ResultRecord.failure(ds.get(2).id(), "contract.task", "x.Boom", "boom", null, "w@test", 0)),
+                Completion.ack(ignored, null)));
+
+        assertTrue(brokerDb.exists(messageKey(q, slow.id())), "a task that only started is still held");
+        assertEquals(Set.of(slow.id()), brokerDb.with(j -> j.smembers(inflightKey(q, w))), "the acked ids left the inflight set");
+        for (Delivery d : ds.subList(1, 4)) {
+            assertFalse(brokerDb.exists(messageKey(q, d.id())), "an acked message is deleted");
+        }
+        if (resultsEnabled()) {
+            assertEquals(TaskState.STARTED, engine.backend().read(slow.id()).orElseThrow().state());
+            assertEquals(TaskState.SUCCESS, engine.backend().read(ds.get(1).id()).orElseThrow().state(), "the ack after STARTED wins");
+            assertEquals(TaskState.FAILURE, engine.backend().read(ds.get(2).id()).orElseThrow().state());
+            assertEquals(TaskState.PENDING, engine.backend().read(ignored.id()).orElseThrow().state(), "an ack without outcome records none");
+            assertEquals(2, engine.client().asyncResult(ds.get(1).id(), Integer.class).get(2, TimeUnit.SECONDS), "a final record is published");
+        }
+
+        broker.complete(w, List.of(Completion.ack(slow, ResultRecord.success(slow.id(), "contract.task", "1", "w@test", 0)),
+                Completion.started(slow, ResultRecord.started(slow.id(), "contract.task", "w@test", 0))));
+        assertFalse(brokerDb.exists(inflightKey(q, w)), "every delivery ended");
+        if (resultsEnabled()) {
+            assertEquals(TaskState.SUCCESS, engine.backend().read(slow.id()).orElseThrow().state(), "a late STARTED never hides an outcome");
+        }
+    }
+
+    @Test
     void tasksOfOnePriorityComeOutInTheOrderTheyWereSent() {
         String q = queue();
         List<String> sent = new ArrayList<>();

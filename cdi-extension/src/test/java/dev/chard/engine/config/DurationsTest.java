@@ -38,5 +38,10 @@ class DurationsTest {
     void secondsAreFormattedLikeCeleryLogs() {
         assertEquals("0.002s", Durations.seconds(Duration.ofMillis(2)));
         assertEquals("1.500s", Durations.seconds(Duration.ofMillis(1500)));
+        for (long nanos : new long[] {0, 1, 499_999, 500_000, 1_000_000, 12_345_678, 999_499_999, 999_500_000,
+                61_234_567_891L, 3_600_000_000_000L, -2_000_000, -1}) {
+            assertEquals(String.format(java.util.Locale.ROOT, "%.3fs", nanos / 1e9), Durations.seconds(Duration.ofNanos(nanos)),
+                    "the same text as %.3f for " + nanos + " ns");
+        }
     }
 }

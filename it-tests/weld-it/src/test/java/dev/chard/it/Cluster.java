@@ -103,6 +103,27 @@ public final class Cluster {
 
     /** The ids a worker's log says ended ({@code succeeded} or {@code failed}), with the outcome word. */
     public static Map<String, String> outcomes(JavaProcess worker) {
+        // the worker's log is buffered (INFO lines reach stderr within 50 ms) and copied by a thread, so a caller that
+        // has just seen a result may read a moment early: read until two reads 150 ms apart agree, for at most 2 s
+        Map<String, String> last = outcomesNow(worker);
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(2);
+        while (System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(150);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            Map<String, String> now = outcomesNow(worker);
+            if (now.equals(last)) {
+                return now;
+            }
+            last = now;
+        }
+        return last;
+    }
+
+    private static Map<String, String> outcomesNow(JavaProcess worker) {
         Map<String, String> out = new LinkedHashMap<>();
         Matcher m = OUTCOME.matcher(worker.output());
         while (m.find()) {

@@ -15,13 +15,24 @@ import java.util.logging.LogRecord;
  */
 public final class CeleryFormatter extends Formatter {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS")
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS")
             .withZone(ZoneId.systemDefault());
+
+    private static final DateTimeFormatter TO_SECOND = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneId.systemDefault());
+
+    /** The last second formatted, and its text: records come many per second, and formatting a date is not cheap. */
+    private record Second(long epochSecond, String text) {
+    }
+
+    private volatile Second lastSecond = new Second(Long.MIN_VALUE, "");
 
     @Override
     public String format(LogRecord r) {
         StringBuilder sb = new StringBuilder(128);
-        sb.append('[').append(TIME.format(Instant.ofEpochMilli(r.getMillis()))).append(": ")
+        sb.append('[');
+        appendTime(sb, r.getMillis());
+        sb.append(": ")
                 .append(LogLevel.celeryName(r.getLevel())).append('/').append(threadName()).append("] ")
                 .append(formatMessage(r)).append(System.lineSeparator());
         if (r.getThrown() != null) {
@@ -30,6 +41,18 @@ public final class CeleryFormatter extends Formatter {
             sb.append(w);
         }
         return sb.toString();
+    }
+
+    /** {@code 2026-11-26 14:30:00,123}, as {@link #TIME} would format it. */
+    private void appendTime(StringBuilder sb, long millis) {
+        long second = Math.floorDiv(millis, 1000);
+        Second s = lastSecond;
+        if (s.epochSecond() != second) {
+            s = new Second(second, TO_SECOND.format(Instant.ofEpochSecond(second)));
+            lastSecond = s;
+        }
+        int ms = Math.floorMod(millis, 1000);
+        sb.append(s.text()).append(',').append(ms < 100 ? (ms < 10 ? "00" : "0") : "").append(ms);
     }
 
     private static String threadName() {

@@ -1,13 +1,12 @@
 package dev.chard.worker.logging;
 
-import java.util.logging.ConsoleHandler;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogManager;
 import java.util.logging.Logger;
 
 /**
- * Points java.util.logging at stderr with {@link CeleryFormatter}. Jedis logs through slf4j-jdk14, so its
+ * Points java.util.logging at stderr with {@link CeleryFormatter}, through {@link BufferedConsoleHandler}. Jedis logs through slf4j-jdk14, so its
  * lines arrive here too. Weld's start-up chatter (WELD-000900, ENV-002003...) is kept at WARNING unless the
  * level is debug: the worker prints its own banner instead.
  */
@@ -21,8 +20,8 @@ public final class LogSetup {
     public static void configure(LogLevel level) {
         LogManager.getLogManager().reset();
         Logger root = Logger.getLogger("");
-        Handler console = new ConsoleHandler(); // writes to System.err, as Celery's worker log does
-        console.setFormatter(new CeleryFormatter());
+        // System.err, as Celery's worker log; one writer thread, flushing per batch rather than per line
+        Handler console = new BufferedConsoleHandler(new CeleryFormatter());
         console.setLevel(Level.ALL);
         root.addHandler(console);
         root.setLevel(level.julLevel());

@@ -23,4 +23,16 @@ class CeleryFormatterTest {
         assertEquals(LogLevel.WARNING, LogLevel.parse("warn"));
         assertEquals(LogLevel.DEBUG, LogLevel.parse("DEBUG"));
     }
+
+    @Test
+    void theTimeIsTheRecordsOwnToTheMillisecondAcrossSeconds() {
+        CeleryFormatter f = new CeleryFormatter();
+        for (long millis : new long[] {1_764_167_400_123L, 1_764_167_400_999L, 1_764_167_401_000L, 1_764_167_401_007L,
+                1_764_167_400_050L, 0L}) {
+            java.util.logging.LogRecord r = new java.util.logging.LogRecord(Level.INFO, "x");
+            r.setInstant(java.time.Instant.ofEpochMilli(millis));
+            String expected = "[" + CeleryFormatter.TIME.format(java.time.Instant.ofEpochMilli(millis)) + ": ";
+            assertTrue(f.format(r).startsWith(expected), f.format(r) + " should start with " + expected);
+        }
+    }
 }

@@ -26,6 +26,7 @@ import dev.chard.engine.broker.Completion;
 import dev.chard.engine.broker.Delivery;
 import dev.chard.engine.broker.FetchResult;
 import dev.chard.engine.broker.HeartbeatResult;
+import dev.chard.engine.broker.OutgoingTask;
 import dev.chard.engine.broker.TaskMessage;
 
 @Timeout(20)
@@ -253,7 +254,12 @@ class CompletionsTest {
         }
 
         @Override
-        public void enqueue(TaskMessage message, ResultRecord pending) {
+        public void enqueue(OutgoingTask task) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void enqueueAll(List<OutgoingTask> tasks) {
             throw new UnsupportedOperationException();
         }
 

@@ -103,7 +103,7 @@ final class Suite {
                     log.printf("worker live heap (after a full GC): %.1f MiB after warm-up, %.1f MiB %.0f s later%n",
                             live.get(0)[1], live.get(live.size() - 1)[1], live.get(live.size() - 1)[0]);
                 }
-                probe.flushAll();
+                probe.flushAllAsync();
                 for (int c : o.sweep()) {
                     r.sweep.put(c, sweepPoint(c, url, producer, counter, probe, repetition));
                 }

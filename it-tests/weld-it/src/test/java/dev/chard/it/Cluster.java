@@ -13,7 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -103,24 +106,7 @@ public final class Cluster {
 
     /** The ids a worker's log says ended ({@code succeeded} or {@code failed}), with the outcome word. */
     public static Map<String, String> outcomes(JavaProcess worker) {
-        // the worker's log is buffered (INFO lines reach stderr within 50 ms) and copied by a thread, so a caller that
-        // has just seen a result may read a moment early: read until two reads 150 ms apart agree, for at most 2 s
-        Map<String, String> last = outcomesNow(worker);
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(2);
-        while (System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(150);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            Map<String, String> now = outcomesNow(worker);
-            if (now.equals(last)) {
-                return now;
-            }
-            last = now;
-        }
-        return last;
+        return settled(() -> outcomesNow(worker), m -> true);
     }
 
     private static Map<String, String> outcomesNow(JavaProcess worker) {
@@ -169,13 +155,19 @@ public final class Cluster {
         return out;
     }
 
-    /** How many lines of all worker logs contain {@code [<taskId>] <event>} (e.g. succeeded). */
+    /** How many lines of all worker logs contain {@code [<taskId>] <event>} (e.g. succeeded); 0 if none within 2 s. */
     public int logCount(String taskId, String event) {
-        // A worker logs an outcome before it acks, but its output reaches this JVM through a copying thread, so a
-        // caller that has just seen the result may read the log a moment early: count until two reads agree on a
-        // non-zero count, or for at most 2 s (a count that stays 0 is returned then).
-        int last = countNow(taskId, event);
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(2);
+        return settled(() -> countNow(taskId, event), n -> n > 0);
+    }
+
+    /**
+     * A worker logs an outcome before it acks, but its INFO lines reach stderr within 50 ms (buffered) and this JVM
+     * through a copying thread, so a caller that has just seen a result may read the log a moment early: reads until
+     * two reads 150 ms apart agree and {@code enough} holds, for at most 2 s; returns the last read.
+     */
+    private static <T> T settled(Supplier<T> read, Predicate<T> enough) {
+        T last = read.get();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
         while (System.nanoTime() < deadline) {
             try {
                 Thread.sleep(150);
@@ -183,8 +175,8 @@ public final class Cluster {
                 Thread.currentThread().interrupt();
                 break;
             }
-            int now = countNow(taskId, event);
-            if (now == last && now > 0) {
+            T now = read.get();
+            if (now.equals(last) && enough.test(now)) {
                 return now;
             }
             last = now;

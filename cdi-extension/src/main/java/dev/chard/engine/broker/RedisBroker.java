@@ -81,9 +81,7 @@ public final class RedisBroker implements Broker {
             }
             List<Prepared> chunk = all.subList(from, to);
             try {
-                for (Prepared p : chunk) {
-                    storePendingElsewhere(p);
-                }
+                storePendingElsewhere(chunk);
                 send(queue, chunk);
             } catch (RuntimeException e) {
                 throw new EnqueueChunkException(accepted, failure(chunk.get(0), e));
@@ -115,6 +113,27 @@ public final class RedisBroker implements Broker {
             ttl = storeArgs.get(1);
         }
         return new Prepared(task, body, delay, record, ttl);
+    }
+
+    /** {@link #storePendingElsewhere(Prepared)} for a bulk chunk: its PENDING records in one call to the backend. */
+    private void storePendingElsewhere(List<Prepared> chunk) {
+        if (colocated != null || !backend.enabled()) {
+            return;
+        }
+        List<ResultRecord> records = new ArrayList<>(chunk.size());
+        for (Prepared p : chunk) {
+            if (p.task.pending() != null) {
+                records.add(p.task.pending());
+            }
+        }
+        if (records.isEmpty()) {
+            return;
+        }
+        try {
+            backend.storeAll(records);
+        } catch (dev.chard.api.ChardException e) {
+            throw ClientErrors.backendUnavailableAtSend(chunk.get(0).task.message().task(), config.redisTimeout(), e);
+        }
     }
 
     /** With the backend elsewhere, PENDING goes first: written after the message, it could overwrite a fast worker's final state. */

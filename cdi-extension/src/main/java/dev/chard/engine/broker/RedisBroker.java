@@ -60,7 +60,7 @@ public final class RedisBroker implements Broker {
     @Override
     public void enqueue(OutgoingTask task) {
         Prepared p = prepare(task);
-        storePendingElsewhere(p);
+        storePendingElsewhere(List.of(p));
         coalescers.computeIfAbsent(task.message().queue(), this::coalescer).send(p);
     }
 
@@ -115,7 +115,10 @@ public final class RedisBroker implements Broker {
         return new Prepared(task, body, delay, record, ttl);
     }
 
-    /** {@link #storePendingElsewhere(Prepared)} for a bulk chunk: its PENDING records in one call to the backend. */
+    /**
+     * With the backend elsewhere, the PENDING records go first, in one call: written after the messages, one could
+     * overwrite a fast worker's final state.
+     */
     private void storePendingElsewhere(List<Prepared> chunk) {
         if (colocated != null || !backend.enabled()) {
             return;
@@ -133,17 +136,6 @@ public final class RedisBroker implements Broker {
             backend.storeAll(records);
         } catch (dev.chard.api.ChardException e) {
             throw ClientErrors.backendUnavailableAtSend(chunk.get(0).task.message().task(), config.redisTimeout(), e);
-        }
-    }
-
-    /** With the backend elsewhere, PENDING goes first: written after the message, it could overwrite a fast worker's final state. */
-    private void storePendingElsewhere(Prepared p) {
-        if (p.task.pending() != null && colocated == null && backend.enabled()) {
-            try {
-                backend.store(p.task.pending());
-            } catch (dev.chard.api.ChardException e) {
-                throw ClientErrors.backendUnavailableAtSend(p.task.message().task(), config.redisTimeout(), e);
-            }
         }
     }
 

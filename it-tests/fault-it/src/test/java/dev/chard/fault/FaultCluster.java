@@ -3,6 +3,7 @@ package dev.chard.fault;
 import dev.chard.engine.Engine;
 import dev.chard.engine.config.ChardConfig;
 import dev.chard.engine.registry.TaskRegistry;
+import dev.chard.testsupport.BuildArtifacts;
 import dev.chard.testsupport.JavaProcess;
 import dev.chard.testsupport.RedisServer;
 import dev.chard.testsupport.TcpProxy;
@@ -14,9 +15,7 @@ import jakarta.json.bind.JsonbBuilder;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,6 +45,7 @@ final class FaultCluster implements AutoCloseable {
     static final String TASKS = "dev.chard.fault.app.FaultTasks.";
 
     private static final Pattern INSTANCE = Pattern.compile("instance:\\s+(\\S+)");
+    private static final String BUILD = "mvn -o verify -pl it-tests/fault-app,it-tests/fault-it -am";
     private static Path workerJarCopy;
 
     final RedisServer broker;
@@ -358,36 +358,16 @@ final class FaultCluster implements AutoCloseable {
         recorder.close();
     }
 
+    /** The worker jar, copied once per JVM ({@link BuildArtifacts#privateCopy}). */
     static synchronized Path workerJar() {
         if (workerJarCopy == null) {
-            Path jar = requiredFile("chard.it.worker-jar");
-            try {
-                Path dir = Files.createDirectories(Path.of("target", "fault-it").toAbsolutePath());
-                Path copy = dir.resolve("chard-worker.jar");
-                Files.copy(jar, copy, StandardCopyOption.REPLACE_EXISTING);
-                workerJarCopy = copy;
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot copy " + jar, e);
-            }
+            workerJarCopy = BuildArtifacts.privateCopy(BuildArtifacts.required("chard.it.worker-jar", BUILD), Path.of("target", "fault-it"));
         }
         return workerJarCopy;
     }
 
     static Path appJar() {
-        return requiredFile("chard.it.app-jar");
-    }
-
-    private static Path requiredFile(String property) {
-        String value = System.getProperty(property);
-        if (value == null || value.isBlank()) {
-            throw new IllegalStateException("system property " + property + " is not set; run through Maven:"
-                    + " mvn -o verify -pl it-tests/fault-app,it-tests/fault-it");
-        }
-        Path p = Path.of(value).toAbsolutePath().normalize();
-        if (!Files.isRegularFile(p)) {
-            throw new IllegalStateException(property + "=" + p + " does not exist; build it first");
-        }
-        return p;
+        return BuildArtifacts.required("chard.it.app-jar", BUILD);
     }
 
     static void sleep(long millis) {

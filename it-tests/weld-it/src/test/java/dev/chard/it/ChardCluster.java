@@ -1,18 +1,15 @@
 package dev.chard.it;
 
+import dev.chard.testsupport.BuildArtifacts;
 import dev.chard.testsupport.JavaProcess;
 import dev.chard.testsupport.RedisServer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,7 +42,7 @@ public final class ChardCluster implements BeforeAllCallback, AfterAllCallback {
             throw new IllegalStateException(testClass.getName() + " uses ChardCluster but has no @ChardSetup");
         }
         Path workerJar = workerJar();
-        Path appJar = requiredFile("chard.it.app-jar", "mvn -o install -DskipTests -pl it-tests/test-app -am");
+        Path appJar = appJar();
 
         State state = new State();
         context.getStore(NS).put(State.class, state);
@@ -169,36 +166,18 @@ public final class ChardCluster implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
-    /**
-     * A private copy of the worker jar, made once per JVM: the tests keep running the same bytes even if the jar in
-     * worker-runner/target is rebuilt meanwhile (a running JVM whose jar is replaced fails with NoClassDefFoundError).
-     */
-    static synchronized Path workerJar() {
-        if (workerJarCopy == null) {
-            Path jar = requiredFile("chard.it.worker-jar", "mvn -o install -DskipTests -pl worker-runner -am");
-            try {
-                Path dir = Files.createDirectories(Path.of("target", "chard-it").toAbsolutePath());
-                Path copy = dir.resolve("chard-worker.jar");
-                Files.copy(jar, copy, StandardCopyOption.REPLACE_EXISTING);
-                workerJarCopy = copy;
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot copy " + jar, e);
-            }
-        }
-        return workerJarCopy;
+    static Path appJar() {
+        return BuildArtifacts.required("chard.it.app-jar", "mvn -o install -DskipTests -pl it-tests/test-app -am");
     }
 
-    private static Path requiredFile(String property, String build) {
-        String value = System.getProperty(property);
-        if (value == null || value.isBlank()) {
-            throw new IllegalStateException("system property " + property + " is not set; run the tests through Maven"
-                    + " (mvn verify -pl it-tests/weld-it), whose failsafe configuration passes it");
+    /** The worker jar, copied once per JVM ({@link BuildArtifacts#privateCopy}). */
+    static synchronized Path workerJar() {
+        if (workerJarCopy == null) {
+            workerJarCopy = BuildArtifacts.privateCopy(
+                    BuildArtifacts.required("chard.it.worker-jar", "mvn -o install -DskipTests -pl worker-runner -am"),
+                    Path.of("target", "chard-it"));
         }
-        Path p = Path.of(value).toAbsolutePath().normalize();
-        if (!Files.isRegularFile(p)) {
-            throw new IllegalStateException(property + "=" + p + " does not exist; build it first: " + build);
-        }
-        return p;
+        return workerJarCopy;
     }
 
     private static void setProperty(State state, String key, String value) {

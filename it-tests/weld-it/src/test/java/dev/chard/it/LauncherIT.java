@@ -1,5 +1,6 @@
 package dev.chard.it;
 
+import dev.chard.testsupport.BuildArtifacts;
 import dev.chard.testsupport.JavaProcess;
 import dev.chard.testsupport.RedisServer;
 import org.junit.jupiter.api.AfterAll;
@@ -45,7 +46,7 @@ class LauncherIT {
     @Test
     void aWorkerStartedByTheLauncherRunsWithItsDefaultsAndStopsOnSigterm() throws IOException {
         try (JavaProcess worker = launcher("launched-worker", null)
-                .args("worker", "-A", appJar().toString(), "-c", "1", "-n", "lw").start()) {
+                .args("worker", "-A", ChardCluster.appJar().toString(), "-c", "1", "-n", "lw").start()) {
             worker.awaitOutputOrFail("lw ready.", Duration.ofSeconds(60));
 
             // the pid we started is the JVM itself (exec), running with the launcher's default options
@@ -98,18 +99,6 @@ class LauncherIT {
     }
 
     private static Path launcherScript() {
-        return file("chard.it.launcher");
-    }
-
-    private static Path appJar() {
-        return file("chard.it.app-jar");
-    }
-
-    private static Path file(String property) {
-        String value = System.getProperty(property);
-        if (value == null || !Files.exists(Path.of(value))) {
-            throw new IllegalStateException(property + " is not set or does not exist (" + value + "); run through Maven");
-        }
-        return Path.of(value).toAbsolutePath().normalize();
+        return BuildArtifacts.required("chard.it.launcher", "it is worker-runner/bin/chard-worker, in the repository");
     }
 }

@@ -1,13 +1,14 @@
 package dev.chard.worker.logging;
 
+import java.util.logging.ConsoleHandler;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogManager;
 import java.util.logging.Logger;
 
 /**
- * Points java.util.logging at stderr with {@link CeleryFormatter}, through {@link BufferedConsoleHandler}. Jedis logs through slf4j-jdk14, so its
- * lines arrive here too. Weld's start-up chatter (WELD-000900, ENV-002003...) is kept at WARNING unless the
+ * Points java.util.logging at stderr with {@link CeleryFormatter}, one flush per line. Jedis logs through slf4j-jdk14, so
+ * its lines arrive here too. Weld's start-up chatter (WELD-000900, ENV-002003...) is kept at WARNING unless the
  * level is debug: the worker prints its own banner instead.
  */
 public final class LogSetup {
@@ -20,8 +21,11 @@ public final class LogSetup {
     public static void configure(LogLevel level) {
         LogManager.getLogManager().reset();
         Logger root = Logger.getLogger("");
-        // System.err, as Celery's worker log; one writer thread, flushing per batch rather than per line
-        Handler console = new BufferedConsoleHandler(new CeleryFormatter());
+        // System.err, as Celery's worker log. Flushed per line, so that a kill -9 loses no line already logged: the last
+        // lines before a crash are the ones an operator needs. A buffered handler saved no measurable CPU (the cost of a
+        // line is its formatting) and lost up to 50 ms of lines on kill -9 (docs/benchmarks.md).
+        Handler console = new ConsoleHandler();
+        console.setFormatter(new CeleryFormatter());
         console.setLevel(Level.ALL);
         root.addHandler(console);
         root.setLevel(level.julLevel());

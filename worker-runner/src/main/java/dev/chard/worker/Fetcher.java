@@ -14,8 +14,8 @@ import dev.chard.engine.broker.FetchResult;
  * The one thread that takes messages from Redis. It asks for messages only for free pool slots (the semaphore),
  * as many as are free in one fetch (up to {@link #MAX_BATCH}), so the worker never holds a task it cannot start now
  * and a busy worker refills all its threads in one round trip; it goes round-robin over the queues so that
- * one busy queue cannot starve the others; when every queue is empty it blocks on the wake-up list for at most
- * the poll interval, or until the next delayed task is due.
+ * one busy queue cannot starve the others; when a round leaves every queue drained (fewer ready tasks than free
+ * threads) it blocks on the wake-up list for at most the poll interval, or until the next delayed task is due.
  */
 final class Fetcher implements Runnable {
 
@@ -85,19 +85,26 @@ final class Fetcher implements Runnable {
                     break;
                 }
                 long nextDue = -1;
-                boolean found = false;
-                for (int i = 0; i < queues.size() && held > 0; i++) {
-                    String q = queues.get((nextQueue + i) % queues.size());
+                // every queue asked in this round had fewer ready tasks than free threads: nothing is left to take
+                // until a wake-up token says otherwise (a queue not asked, for want of free threads, may hold more)
+                boolean allDrained = true;
+                int first = nextQueue;
+                for (int i = 0; i < queues.size(); i++) {
+                    if (held == 0) {
+                        allDrained = false;
+                        break;
+                    }
+                    String q = queues.get((first + i) % queues.size());
                     FetchResult r = broker.fetch(q, instanceId, held);
+                    allDrained &= r.drained();
                     for (Delivery d : r.deliveries()) {
                         // dispatched even if stop() came meanwhile: the task is ours either way, and shutdown hands
                         // back whatever did not finish
                         dispatch.accept(d);
                         held--;
-                        found = true;
                     }
                     if (!r.deliveries().isEmpty()) {
-                        nextQueue = (nextQueue + i + 1) % queues.size();
+                        nextQueue = (first + i + 1) % queues.size(); // the next round starts after the last that gave
                     }
                     if (r.nextDueInMs() >= 0) {
                         nextDue = nextDue < 0 ? r.nextDueInMs() : Math.min(nextDue, r.nextDueInMs());
@@ -105,7 +112,9 @@ final class Fetcher implements Runnable {
                 }
                 backoff.reset();
                 lastProgressNanos = System.nanoTime();
-                if (!found && running) {
+                // Waiting even when this round found tasks: fetching again at once would find nothing and cost a
+                // script call per task of a trickle (a task sent meanwhile left a token, so the wait returns at once)
+                if (allDrained && running) {
                     long poll = pollInterval.toMillis();
                     Duration wait = nextDue >= 0 && nextDue < poll ? Duration.ofMillis(Math.max(1, nextDue)) : pollInterval;
                     slots.release(held);

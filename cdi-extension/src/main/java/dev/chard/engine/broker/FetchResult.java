@@ -4,14 +4,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What one fetch found: the deliveries taken (at most as many as asked for), and when fewer were taken, how long
- * until the next delayed task of that queue is due.
+ * What one fetch found: the deliveries taken (at most as many as asked for), whether that emptied the queue's ready
+ * tasks, and if so how long until the next delayed task of that queue is due.
  *
  * @param deliveries  the messages taken, in queue order
- * @param nextDueInMs milliseconds until the earliest delayed task is due; -1 when none is waiting (or when as many
- *                    as asked for were taken, so the queue was not looked at further)
+ * @param drained     fewer than asked for were ready: nothing more was ready when the fetch ran, so asking again
+ *                    before the next wake-up token would find nothing
+ * @param nextDueInMs milliseconds until the earliest delayed task is due; -1 when none is waiting (or when the queue
+ *                    was not drained, so it was not looked at further)
  */
-public record FetchResult(List<Delivery> deliveries, long nextDueInMs) {
+public record FetchResult(List<Delivery> deliveries, boolean drained, long nextDueInMs) {
 
     public FetchResult {
         deliveries = List.copyOf(deliveries);
@@ -22,11 +24,4 @@ public record FetchResult(List<Delivery> deliveries, long nextDueInMs) {
         return deliveries.isEmpty() ? Optional.empty() : Optional.of(deliveries.get(0));
     }
 
-    public static FetchResult of(Delivery d) {
-        return new FetchResult(List.of(d), -1);
-    }
-
-    public static FetchResult empty(long nextDueInMs) {
-        return new FetchResult(List.of(), nextDueInMs);
-    }
 }

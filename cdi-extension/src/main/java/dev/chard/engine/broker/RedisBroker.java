@@ -194,10 +194,12 @@ public final class RedisBroker implements Broker {
                         Integer.toString(config.maxDeliveries()), Integer.toString(config.deadLetterMax()), queue,
                         Integer.toString(Math.max(1, max))));
         List<Delivery> taken = new ArrayList<>();
+        boolean drained = false;
         long nextDue = -1;
         for (int i = 0; i < r.size(); ) {
             String tag = (String) r.get(i);
             if (tag.equals("none")) {
+                drained = true;
                 nextDue = (Long) r.get(i + 1);
                 break;
             }
@@ -211,7 +213,7 @@ public final class RedisBroker implements Broker {
             }
             i += 4;
         }
-        return new FetchResult(taken, nextDue);
+        return new FetchResult(taken, drained, nextDue);
     }
 
     @Override

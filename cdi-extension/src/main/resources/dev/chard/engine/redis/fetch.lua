@@ -31,12 +31,8 @@ local taken = {}
 local want = tonumber(ARGV[7])
 local nxt_due = nil
 while #taken < want do
-  local popped = redis.call('ZPOPMIN', KEYS[1], want - #taken)
-  if #popped == 0 then
-    local nxt = redis.call('ZRANGE', KEYS[2], 0, 0, 'WITHSCORES')
-    nxt_due = #nxt == 0 and -1 or math.max(0, tonumber(nxt[2]) - now)
-    break
-  end
+  local asked = want - #taken
+  local popped = redis.call('ZPOPMIN', KEYS[1], asked)
   for j = 1, #popped, 2 do
     local id = popped[j]
     local mk = ARGV[1] .. id
@@ -66,6 +62,12 @@ while #taken < want do
         out[#out + 1] = n
       end
     end
+  end
+  if #popped < 2 * asked then
+    -- fewer than asked: the ready set is empty now (a second ZPOPMIN would find nothing); say when to look again
+    local nxt = redis.call('ZRANGE', KEYS[2], 0, 0, 'WITHSCORES')
+    nxt_due = #nxt == 0 and -1 or math.max(0, tonumber(nxt[2]) - now)
+    break
   end
 end
 if #taken > 0 then

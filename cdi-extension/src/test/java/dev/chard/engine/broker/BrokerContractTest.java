@@ -472,10 +472,32 @@ abstract class BrokerContractTest {
         FetchResult three = broker.fetch(q, w, 3);
         assertEquals(sent.subList(0, 3), three.deliveries().stream().map(Delivery::id).toList());
         assertEquals(-1, three.nextDueInMs(), "as many as asked: the queue was not looked at further");
+        assertFalse(three.drained(), "as many as asked: more may be ready");
         FetchResult rest = broker.fetch(q, w, 10);
         assertEquals(sent.subList(3, 5), rest.deliveries().stream().map(Delivery::id).toList());
+        assertTrue(rest.drained(), "fewer than asked: nothing else was ready");
         assertEquals(-1, rest.nextDueInMs(), "nothing delayed");
         assertEquals(java.util.Set.copyOf(sent), broker.inflight(q, w), "all five are held by the worker");
+        assertTrue(broker.fetch(q, w, 2).drained(), "an empty queue is drained");
+    }
+
+    @Test
+    void aFetchPassesOverIdsWhoseMessageIsGoneAndStillTakesAsManyAsAsked() {
+        String q = queue();
+        String w = worker();
+        List<String> sent = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            sent.add(send(q, "t" + i));
+        }
+        // acked by a worker declared dead too early: the id may still be in the ready set, its message is gone
+        brokerDb.with(j -> j.del(messageKey(q, sent.get(0))));
+        FetchResult two = broker.fetch(q, w, 2);
+        assertEquals(sent.subList(1, 3), two.deliveries().stream().map(Delivery::id).toList());
+        assertFalse(two.drained());
+        FetchResult last = broker.fetch(q, w, 2);
+        assertEquals(sent.subList(3, 4), last.deliveries().stream().map(Delivery::id).toList());
+        assertTrue(last.drained());
+        assertEquals(java.util.Set.copyOf(sent.subList(1, 4)), broker.inflight(q, w), "the gone id is not held");
     }
 
     @Test

@@ -130,7 +130,7 @@ public final class MessageCodec {
             return null;
         }
         try {
-            return Instant.parse(s);
+            return IsoInstants.parse(s);
         } catch (DateTimeParseException e) {
             throw new MalformedMessageException("\"" + field + "\" is not an ISO-8601 instant: " + s, e);
         }

@@ -10,7 +10,6 @@ import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 
 import java.lang.reflect.Type;
-import java.time.Instant;
 
 /** Result records to and from JSON (docs/architecture.md, "Result records"), and return values. Thread-safe. */
 public final class ResultCodec {
@@ -98,7 +97,7 @@ public final class ResultCodec {
             JsonValue meta = o.getOrDefault("meta", JsonValue.NULL);
             return new ResultRecord(o.getString("id"), string(o, "task"), state == null ? TaskState.STARTED : state,
                     result.getValueType() == JsonValue.ValueType.NULL ? null : result.toString(), type, message,
-                    string(o, "traceback"), string(o, "worker"), o.getInt("retries", 0), done == null ? null : Instant.parse(done),
+                    string(o, "traceback"), string(o, "worker"), o.getInt("retries", 0), done == null ? null : IsoInstants.parse(done),
                     state == null ? stateName : null, meta.getValueType() == JsonValue.ValueType.NULL ? null : meta.toString(), null);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("not a Chard result record: " + e.getMessage(), e);

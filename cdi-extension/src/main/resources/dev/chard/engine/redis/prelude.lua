@@ -39,8 +39,9 @@ local function wake(key, count)
   end
 end
 
-local STANDARD_STATES = {PENDING = true, RECEIVED = true, STARTED = true, RETRY = true, SUCCESS = true,
-  FAILURE = true, REVOKED = true}
+-- The standard states, as one string rather than a table: the prelude runs on every script call, and a table
+-- constructor there is an allocation per call for a lookup that only a re-send or a result write makes.
+local STANDARD_STATES = ',PENDING,RECEIVED,STARTED,RETRY,SUCCESS,FAILURE,REVOKED,'
 
 -- Writes a result record unless the stored state may not move to the new one (TaskState's transition table,
 -- passed in as a comma-separated list of the states allowed before `state`). Publishes ready records.
@@ -50,7 +51,7 @@ local function store_result(key, json, ttl, channel, state, allowed_before, publ
     local ok, decoded = pcall(cjson.decode, old)
     if ok and type(decoded) == 'table' and decoded.state then
       local before = decoded.state
-      if not STANDARD_STATES[before] then
+      if type(before) ~= 'string' or not string.find(STANDARD_STATES, ',' .. before .. ',', 1, true) then
         before = 'STARTED' -- a custom state (PROGRESS...) is a running state
       end
       if not string.find(',' .. allowed_before .. ',', ',' .. before .. ',', 1, true) then

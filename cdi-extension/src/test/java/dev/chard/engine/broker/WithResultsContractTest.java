@@ -53,6 +53,22 @@ abstract class WithResultsContractTest extends BrokerContractTest {
     }
 
     @Test
+    void aCustomStateCountsAsRunningAndAStoredRecordWithAnUnreadableStateNeverBlocksAWrite() {
+        String q = queue();
+        String id = send(q, "x");
+        assertTrue(engine.backend().store(ResultRecord.custom(id, "contract.task", "PROGRESS", "{\"done\":3}", "w", 0)));
+        assertTrue(engine.backend().store(ResultRecord.success(id, "contract.task", "1", "w", 0)), "PROGRESS -> SUCCESS");
+        assertFalse(engine.backend().store(ResultRecord.custom(id, "contract.task", "PROGRESS", "{}", "w", 0)),
+                "a custom state after SUCCESS is refused, as STARTED is");
+
+        String odd = send(q, "y");
+        backendDb.with(j -> j.set(resultKey(odd), "{\"id\":\"" + odd + "\",\"state\":{\"not\":\"a string\"}}"));
+        assertTrue(engine.backend().store(ResultRecord.success(odd, "contract.task", "2", "w", 0)),
+                "a record whose state is not a string is treated as running, not as an error");
+        assertEquals(TaskState.SUCCESS, engine.backend().read(odd).orElseThrow().state());
+    }
+
+    @Test
     void aLateAckOfARedeliveredTaskKeepsTheFirstFinalState() {
         String q = queue();
         String w1 = worker();

@@ -23,5 +23,4 @@ public record FetchResult(List<Delivery> deliveries, boolean drained, long nextD
     public Optional<Delivery> delivery() {
         return deliveries.isEmpty() ? Optional.empty() : Optional.of(deliveries.get(0));
     }
-
 }

@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Task arguments: written with JSON-B at the call site, read back on the worker into the method's declared
@@ -38,9 +39,11 @@ public final class Arguments {
         JsonArrayBuilder out = JsonValues.array();
         for (int i = 0; i < args.size(); i++) {
             Type type = task != null && i < task.parameterTypes().size() ? task.parameterTypes().get(i) : null;
-            String what = task != null && i < task.parameterNames().size()
-                    ? "argument " + (i + 1) + " (" + task.parameterNames().get(i) + ") of " + task.displayName()
-                    : "argument " + (i + 1) + " of task " + taskName;
+            int n = i;
+            // built only for an error message: displayName() reflects on the method, per argument of every send
+            Supplier<String> what = () -> task != null && n < task.parameterNames().size()
+                    ? "argument " + (n + 1) + " (" + task.parameterNames().get(n) + ") of " + task.displayName()
+                    : "argument " + (n + 1) + " of task " + taskName;
             out.add(toJson(args.get(i), type, what));
         }
         return out.build();
@@ -49,18 +52,18 @@ public final class Arguments {
     /** Writes named arguments. */
     public JsonObject encodeNamed(String taskName, Map<String, ?> kwargs) {
         JsonObjectBuilder out = JsonValues.object();
-        kwargs.forEach((name, value) -> out.add(name, toJson(value, null, "argument '" + name + "' of task " + taskName)));
+        kwargs.forEach((name, value) -> out.add(name, toJson(value, null, () -> "argument '" + name + "' of task " + taskName)));
         return out.build();
     }
 
-    private JsonValue toJson(Object value, Type type, String what) {
+    private JsonValue toJson(Object value, Type type, Supplier<String> what) {
         if (value == null) {
             return JsonValue.NULL;
         }
         try {
             return JsonValues.parse(type == null ? jsonb.toJson(value) : jsonb.toJson(value, type));
         } catch (RuntimeException e) {
-            throw ClientErrors.argumentNotSerializable(what, value.getClass(), e);
+            throw ClientErrors.argumentNotSerializable(what.get(), value.getClass(), e);
         }
     }
 
@@ -106,18 +109,23 @@ public final class Arguments {
     }
 
     private Object fromJson(JsonValue v, Type type, int index, String name, TaskDescriptor task) {
-        String what = "argument " + (index + 1) + " (" + name + ", " + type.getTypeName() + ") of " + task.displayName();
         if (v.getValueType() == JsonValue.ValueType.NULL) {
             if (type instanceof Class<?> c && c.isPrimitive()) {
-                throw new ArgumentBindingException(what + " is null, but a " + c.getName() + " cannot be", null);
+                throw new ArgumentBindingException(what(index, name, type, task) + " is null, but a " + c.getName() + " cannot be", null);
             }
             return null;
         }
         try {
             return jsonb.fromJson(v.toString(), type);
         } catch (RuntimeException e) {
-            throw new ArgumentBindingException(what + " cannot be read from " + abbreviate(v.toString()) + ": " + ClientErrors.rootMessage(e), e);
+            throw new ArgumentBindingException(what(index, name, type, task) + " cannot be read from " + abbreviate(v.toString()) + ": "
+                    + ClientErrors.rootMessage(e), e);
         }
+    }
+
+    /** How an error names a parameter; built only when there is an error (it reflects on the method). */
+    private static String what(int index, String name, Type type, TaskDescriptor task) {
+        return "argument " + (index + 1) + " (" + name + ", " + type.getTypeName() + ") of " + task.displayName();
     }
 
     private static String abbreviate(String s) {

@@ -15,8 +15,11 @@ import java.util.List;
  * @param launcher    the worker launcher script; null to run workers as plain {@code java -jar} with the JVM's defaults
  * @param workerJavaOpts what replaces the launcher's default JVM options; null keeps them
  * @param soakMinutes end-to-end traffic after the figures, for the live-heap slope over a long run (0: none)
+ * @param workerWarmup tasks a fresh worker drains before its figures: enough for its JIT to finish the task path (on two
+ *                    cores the C2 compiler took half the worker's CPU during the first ~30,000 tasks)
  */
-record BenchOptions(Path workerJar, Path launcher, String workerJavaOpts, Path outDir, int repeat, int tasks, int backlog, int warmup, int threads, int rtSamples,
+record BenchOptions(Path workerJar, Path launcher, String workerJavaOpts, Path outDir, int repeat, int tasks, int backlog, int warmup,
+                    int workerWarmup, int threads, int rtSamples,
                     List<Integer> sweep, int sweepTasks, Integer concurrency, String workerLogLevel, Path jfr, int soakMinutes) {
 
     static final String USAGE = """
@@ -26,6 +29,7 @@ record BenchOptions(Path workerJar, Path launcher, String workerJavaOpts, Path o
               --tasks N           tasks of the enqueue (1 thread) and end-to-end figures (default 10000)
               --backlog N         tasks of the 16-thread enqueue, memory and worker-capacity figures (default 10000)
               --warmup N          tasks sent before each measured window (default 3000)
+              --worker-warmup N   tasks a fresh worker drains before its figures, for its JIT (default 30000)
               --threads N         producer threads of the parallel enqueue (default 16)
               --rt-samples N      round trips measured one at a time (default 2000)
               --sweep LIST        worker concurrencies of the sweep, e.g. 1,2,4,8,16 (default); 'none' to skip it
@@ -50,6 +54,7 @@ record BenchOptions(Path workerJar, Path launcher, String workerJavaOpts, Path o
         int tasks = 10_000;
         int backlog = 10_000;
         int warmup = 3_000;
+        int workerWarmup = 30_000;
         int threads = 16;
         int rt = 2_000;
         List<Integer> sweep = List.of(1, 2, 4, 8, 16);
@@ -65,6 +70,7 @@ record BenchOptions(Path workerJar, Path launcher, String workerJavaOpts, Path o
                 case "--tasks" -> tasks = positive(a, args, ++i);
                 case "--backlog" -> backlog = positive(a, args, ++i);
                 case "--warmup" -> warmup = positive(a, args, ++i);
+                case "--worker-warmup" -> workerWarmup = positive(a, args, ++i);
                 case "--threads" -> threads = positive(a, args, ++i);
                 case "--rt-samples" -> rt = positive(a, args, ++i);
                 case "--sweep" -> sweep = list(a, value(a, args, ++i));
@@ -81,7 +87,7 @@ record BenchOptions(Path workerJar, Path launcher, String workerJavaOpts, Path o
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
-        return new BenchOptions(workerJar, launcher, javaOpts, out, repeat, tasks, backlog, warmup, threads, rt, sweep, sweepTasks, c, level, jfr, soak);
+        return new BenchOptions(workerJar, launcher, javaOpts, out, repeat, tasks, backlog, warmup, workerWarmup, threads, rt, sweep, sweepTasks, c, level, jfr, soak);
     }
 
     private static String value(String option, String[] args, int i) {

@@ -86,8 +86,9 @@ final class Suite {
                 try (WorkerProcess worker = WorkerProcess.start(workerJar, appJar, url, o.concurrency(), o.workerLogLevel(), jvm, dir, "bench-worker", probe::workerRegistered)) {
                     log.println("# worker pid " + worker.pid() + " (" + (o.concurrency() == null ? "default concurrency" : "-c " + o.concurrency())
                             + "), log " + worker.log());
-                    capacity(producer, counter, probe, worker, o.warmup(), null, null); // warm-up under load, then
-                    endToEnd(producer, counter, o.warmup());                          // at the figure's own pace
+                    coldEndToEndFigure(r, producer, counter, worker);                       // its first tasks after boot
+                    capacity(producer, counter, probe, worker, o.workerWarmup(), null, null); // JIT warm-up under load, then
+                    endToEnd(producer, counter, o.warmup());                                // at the figure's own pace
                     List<double[]> live = new ArrayList<>();
                     long liveT0 = System.nanoTime();
                     live.add(new double[] {0, worker.liveHeapMiB()});
@@ -207,6 +208,19 @@ final class Suite {
                 r.values.get(Figure.COMMANDS.name()), r.values.get(Figure.REDIS_CPU.name()), r.values.get(Figure.WORKER_CPU.name()));
     }
 
+    /**
+     * End to end on a worker fresh from boot, before any warm-up: what a newly started (or autoscaled) worker gives while
+     * its JIT compiles the task path. The figures after it are measured once that is done.
+     */
+    private void coldEndToEndFigure(Run r, Engine producer, ResultCounter counter, WorkerProcess worker) throws Exception {
+        long w0 = worker.cpuNanos();
+        double rate = endToEnd(producer, counter, o.tasks());
+        long w1 = worker.cpuNanos();
+        r.values.put(Figure.E2E_COLD.name(), rate);
+        r.values.put(Figure.WORKER_CPU_COLD.name(), (w1 - w0) / 1000.0 / o.tasks());
+        log.printf("end to end, fresh worker: %,.0f tasks/s; %.0f us worker CPU per task%n", rate, r.values.get(Figure.WORKER_CPU_COLD.name()));
+    }
+
     private void capacityFigure(Run r, Engine producer, ResultCounter counter, RedisProbe probe, WorkerProcess worker) throws Exception {
         double[] m = capacity(producer, counter, probe, worker, o.backlog(), r, "backlog drain");
         r.values.put(Figure.CAPACITY.name(), m[0]);
@@ -243,7 +257,7 @@ final class Suite {
         Path dir = o.outDir().resolve("rep" + repetition);
         try (WorkerProcess worker = WorkerProcess.start(workerJar, appJar, url, c, o.workerLogLevel(), List.of(), dir, "sweep-c" + c, probe::workerRegistered)) {
             // a fresh JVM: warm it as the main worker is warmed before its figures (its JIT compiles under load)
-            capacity(producer, counter, probe, worker, o.warmup(), null, null);
+            capacity(producer, counter, probe, worker, o.workerWarmup(), null, null);
             endToEnd(producer, counter, o.warmup());
             double e2e = endToEnd(producer, counter, o.sweepTasks());
             double cap = capacity(producer, counter, probe, worker, o.sweepTasks(), null, null)[0];

@@ -25,7 +25,7 @@ class BenchSmokeTest {
     @Timeout(45)
     void everyFigureIsMeasuredOnATinyLoad(@TempDir Path out) throws Exception {
         long start = System.nanoTime();
-        BenchOptions o = BenchOptions.parse("--tasks", "300", "--backlog", "300", "--warmup", "100", "--threads", "4",
+        BenchOptions o = BenchOptions.parse("--tasks", "300", "--backlog", "300", "--warmup", "100", "--worker-warmup", "100", "--threads", "4",
                 "--rt-samples", "100", "--sweep", "2", "--sweep-tasks", "200", "--worker-log-level", "warning",
                 "--out", out.toString());
         ByteArrayOutputStream text = new ByteArrayOutputStream();

@@ -8,6 +8,7 @@ import dev.chard.api.TaskFailedException;
 import dev.chard.api.TaskRevokedException;
 import dev.chard.api.TaskSerializationException;
 import dev.chard.engine.config.RedisUrl;
+import redis.clients.jedis.exceptions.JedisDataException;
 
 import java.lang.reflect.Type;
 import java.time.Duration;
@@ -82,10 +83,11 @@ public final class ClientErrors {
                 + type.getName() + ": " + rootMessage(cause), cause);
     }
 
-    /** CHARD-03011 */
+    /** CHARD-03011: reading or writing a result failed; an error reply is told apart from no answer at all. */
     public static ChardException backendUnavailable(String taskId, RedisUrl url, Throwable cause) {
-        return new ChardException("CHARD-03011", "cannot read the result of task " + taskId + ": the result backend at "
-                + url.redacted() + " did not answer (" + cause.getMessage() + ")", cause);
+        String how = cause instanceof JedisDataException ? " answered with an error (" : " did not answer (";
+        return new ChardException("CHARD-03011", "cannot read or write the result of task " + taskId + ": the result backend at "
+                + url.redacted() + how + cause.getMessage() + ")", cause);
     }
 
     /** CHARD-03013: the broker or backend does not answer a PING (start-up checks). */

@@ -63,15 +63,22 @@ public final class RedisResultBackend implements ResultBackend {
         List<String> args = new ArrayList<>(records.size() * 7);
         for (ResultRecord r : records) {
             keyList.add(key(r.id()));
-            args.add("S");
-            args.addAll(storeArgs(r));
-            args.add(r.state().isReady() ? "1" : "0");
+            args.addAll(storeEntry(r));
         }
         try {
             Scripts.COMPLETE.runIdempotent(redis, keyList, args);
         } catch (JedisException e) {
             throw ClientErrors.backendUnavailable(records.get(0).id(), url, e);
         }
+    }
+
+    /** A {@code complete.lua} store entry ({@code S}) for the record: how the broker's batches and {@link #storeAll} write it. */
+    public List<String> storeEntry(ResultRecord record) {
+        List<String> entry = new ArrayList<>(7);
+        entry.add("S");
+        entry.addAll(storeArgs(record));
+        entry.add(record.state().isReady() ? "1" : "0");
+        return entry;
     }
 
     /** The record's part of the ARGV of {@code store_result} (prelude.lua): json, ttl seconds, channel, state, allowed-before. */

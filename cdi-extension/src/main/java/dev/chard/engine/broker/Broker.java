@@ -46,12 +46,17 @@ public interface Broker extends AutoCloseable {
     /** Blocks until a wake-up token arrives on any of {@code queues}, or {@code max} passes. */
     void awaitWork(Collection<String> queues, Duration max);
 
-    /** Ends a delivery: writes {@code outcome} (may be null: results off, or already stored) and removes the message. */
-    void ack(Delivery delivery, String workerId, ResultRecord outcome);
+    /**
+     * Ends a delivery: writes {@code outcome} (may be null: results off, or already stored) and removes the message.
+     * The one-entry form of {@link #complete}, which is the only write path (the worker batches its acks there).
+     */
+    default void ack(Delivery delivery, String workerId, ResultRecord outcome) {
+        complete(workerId, List.of(Completion.ack(delivery, outcome)));
+    }
 
     /**
-     * Writes {@code entries} in their order: STARTED records and acks with their outcomes, each as {@link #ack} and
-     * {@link ResultBackend#store} would. With a co-located backend that is one atomic script call for all of them;
+     * Writes {@code entries} in their order: STARTED records and acks with their outcomes, each as
+     * {@link ResultBackend#store} and a one-entry {@link #ack} would. With a co-located backend that is one atomic script call for all of them;
      * otherwise the records go first, in one call to the backend, then the acks in one call (an outcome is never
      * written after its ack, so a crash in between re-runs the task rather than losing its outcome).
      */

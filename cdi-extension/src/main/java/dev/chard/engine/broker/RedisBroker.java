@@ -223,20 +223,6 @@ public final class RedisBroker implements Broker {
     }
 
     @Override
-    public void ack(Delivery d, String workerId, ResultRecord outcome) {
-        List<String> keyList = new ArrayList<>(List.of(keys.message(d.queue(), d.id()), keys.inflight(d.queue(), workerId)));
-        List<String> args = new ArrayList<>(List.of(d.id()));
-        if (outcome != null && colocated != null) {
-            keyList.add(colocated.key(d.id()));
-            args.addAll(colocated.storeArgs(outcome));
-        } else if (outcome != null && backend.enabled()) {
-            // the outcome before the ack: a crash in between re-runs the task; the first final state is kept
-            backend.store(outcome);
-        }
-        Scripts.ACK.runIdempotent(redis, keyList, args);
-    }
-
-    @Override
     public void complete(String workerId, List<Completion> entries) {
         if (entries.isEmpty()) {
             return;
@@ -254,9 +240,7 @@ public final class RedisBroker implements Broker {
             if (!c.ack()) {
                 if (r != null) {
                     keyList.add(colocated.key(d.id()));
-                    args.add("S");
-                    args.addAll(colocated.storeArgs(r));
-                    args.add(r.state().isReady() ? "1" : "0");
+                    args.addAll(colocated.storeEntry(r));
                 }
                 continue;
             }

@@ -5,7 +5,6 @@ public final class Scripts {
 
     public static final LuaScript ENQUEUE = LuaScript.load("enqueue");
     public static final LuaScript FETCH = LuaScript.load("fetch");
-    public static final LuaScript ACK = LuaScript.load("ack");
     public static final LuaScript COMPLETE = LuaScript.load("complete");
     public static final LuaScript STORE = LuaScript.load("store");
     public static final LuaScript HEARTBEAT = LuaScript.load("heartbeat");

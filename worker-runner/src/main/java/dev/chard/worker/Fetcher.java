@@ -2,7 +2,6 @@ package dev.chard.worker;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 
@@ -11,9 +10,10 @@ import dev.chard.engine.broker.Delivery;
 import dev.chard.engine.broker.FetchResult;
 
 /**
- * The one thread that takes messages from Redis. It asks for messages only for free pool slots (the semaphore),
- * as many as are free in one fetch (up to {@link #MAX_BATCH}), so the worker never holds a task it cannot start now
- * and a busy worker refills all its threads in one round trip; it goes round-robin over the queues so that
+ * The one thread that takes messages from Redis. It asks for as many messages as the worker may hold now
+ * ({@link Reservations}: its free task threads, plus a prefetch sized by time for short tasks), up to
+ * {@link #MAX_BATCH} in one fetch, so a busy worker refills all its threads in one round trip; it goes round-robin over
+ * the queues so that
  * one busy queue cannot starve the others; when a round leaves every queue drained (fewer ready tasks than free
  * threads) it blocks on the wake-up list for at most the poll interval, or until the next delayed task is due.
  */
@@ -25,7 +25,7 @@ final class Fetcher implements Runnable {
     private final List<String> queues;
     private final String instanceId;
     private final Duration pollInterval;
-    private final Semaphore slots;
+    private final Reservations reservations;
     private final Consumer<Delivery> dispatch;
     private volatile boolean running = true;
     private volatile boolean waitingForSlot;
@@ -35,14 +35,14 @@ final class Fetcher implements Runnable {
     /** The most tasks one fetch takes: enough to fill a large pool in a few round trips, bounded so a reply stays small. */
     static final int MAX_BATCH = 64;
 
-    /** @param dispatch starts the delivery on a pool thread; that thread releases the slot when it ends */
-    Fetcher(Broker broker, List<String> queues, String instanceId, Duration pollInterval, Semaphore slots,
+    /** @param dispatch hands the delivery to the pool, which reports its end to {@code reservations} */
+    Fetcher(Broker broker, List<String> queues, String instanceId, Duration pollInterval, Reservations reservations,
             Consumer<Delivery> dispatch) {
         this.broker = broker;
         this.queues = List.copyOf(queues);
         this.instanceId = instanceId;
         this.pollInterval = pollInterval;
-        this.slots = slots;
+        this.reservations = reservations;
         this.dispatch = dispatch;
     }
 
@@ -63,29 +63,22 @@ final class Fetcher implements Runnable {
     public void run() {
         Backoff backoff = new Backoff();
         while (running) {
+            int held; // deliveries this round may still take
             try {
                 waitingForSlot = true;
-                slots.acquire();
+                held = Math.min(MAX_BATCH, reservations.awaitRoom());
             } catch (InterruptedException e) {
                 break;
             } finally {
                 waitingForSlot = false;
-                lastProgressNanos = System.nanoTime(); // waiting for a slot was the loop working as designed
+                lastProgressNanos = System.nanoTime(); // waiting for room was the loop working as designed
             }
-            // every free task thread at once, so that one round trip can fill them all: the fetch script takes as
-            // many tasks as slots are held, and no more (a worker never reserves what it cannot start now)
-            int drained = slots.drainPermits();
-            int extra = Math.min(MAX_BATCH - 1, drained);
-            if (drained > extra) {
-                slots.release(drained - extra);
-            }
-            int held = 1 + extra; // slots not yet owned by a pool thread; given back before waiting
             try {
                 if (!running) {
                     break;
                 }
                 long nextDue = -1;
-                // every queue asked in this round had fewer ready tasks than free threads: nothing is left to take
+                // every queue asked in this round had fewer ready tasks than asked for: nothing is left to take
                 // until a wake-up token says otherwise (a queue not asked, for want of free threads, may hold more)
                 boolean allDrained = true;
                 int first = nextQueue;
@@ -100,6 +93,7 @@ final class Fetcher implements Runnable {
                     for (Delivery d : r.deliveries()) {
                         // dispatched even if stop() came meanwhile: the task is ours either way, and shutdown hands
                         // back whatever did not finish
+                        reservations.taken();
                         dispatch.accept(d);
                         held--;
                     }
@@ -117,8 +111,6 @@ final class Fetcher implements Runnable {
                 if (allDrained && running) {
                     long poll = pollInterval.toMillis();
                     Duration wait = nextDue >= 0 && nextDue < poll ? Duration.ofMillis(Math.max(1, nextDue)) : pollInterval;
-                    slots.release(held);
-                    held = 0;
                     broker.awaitWork(queues, wait);
                     lastProgressNanos = System.nanoTime();
                 }
@@ -127,14 +119,8 @@ final class Fetcher implements Runnable {
                     break;
                 }
                 LOG.warning(() -> "Cannot fetch from Redis (" + e + "); retrying in " + backoff.next().toMillis() + " ms");
-                slots.release(held);
-                held = 0;
                 if (!backoff.pause()) {
                     break;
-                }
-            } finally {
-                if (held > 0) {
-                    slots.release(held);
                 }
             }
         }

@@ -1,11 +1,11 @@
 package dev.chard.worker;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -21,7 +21,7 @@ import dev.chard.engine.config.Durations;
 
 /**
  * The consume loop of one worker process: a pool of {@code concurrency} task threads, one {@link Fetcher} thread
- * that fills free slots, the {@link Completions} thread that writes the task threads' STARTED records and acks in
+ * that fills free threads and a reserve of short tasks ({@link Reservations}), the {@link Completions} thread that writes the task threads' STARTED records and acks in
  * batches, and {@link Heartbeats}.
  *
  * <p>Lifecycle: {@link #start()} once; then {@link #stop()} once, from any thread, which stops fetching at once,
@@ -37,7 +37,7 @@ public final class Worker {
     private final WorkerIdentity me;
     private final List<String> queues;
     private final int concurrency;
-    private final Semaphore slots;
+    private final Reservations reservations;
     private final ThreadPoolExecutor pool;
     private final Fetcher fetcher;
     private final Thread fetcherThread;
@@ -58,7 +58,7 @@ public final class Worker {
         this.me = me;
         this.queues = config.workerQueues();
         this.concurrency = config.workerConcurrency();
-        this.slots = new Semaphore(concurrency);
+        this.reservations = new Reservations(concurrency, config.prefetchWindow());
         AtomicInteger n = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(concurrency, concurrency, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "Worker-" + n.incrementAndGet());
@@ -69,7 +69,7 @@ public final class Worker {
         this.completions = new Completions(engine.broker(), me.instanceId(), 2 * Completions.MAX_BATCH,
                 d -> holding.remove(Heartbeats.key(d.queue(), d.id())));
         TaskProcessor processor = new TaskProcessor(engine, runner, me, handedBack::get, completions);
-        this.fetcher = new Fetcher(engine.broker(), queues, me.instanceId(), config.pollInterval(), slots,
+        this.fetcher = new Fetcher(engine.broker(), queues, me.instanceId(), config.pollInterval(), reservations,
                 d -> {
                     holding.add(Heartbeats.key(d.queue(), d.id()));
                     pool.execute(() -> runOne(processor, d));
@@ -103,6 +103,7 @@ public final class Worker {
     }
 
     private void runOne(TaskProcessor processor, Delivery d) {
+        long started = System.nanoTime();
         running.incrementAndGet();
         boolean acked = false;
         try {
@@ -116,7 +117,7 @@ public final class Worker {
             }
             running.decrementAndGet();
             processed.incrementAndGet();
-            slots.release();
+            reservations.ended(System.nanoTime() - started);
         }
     }
 
@@ -131,6 +132,12 @@ public final class Worker {
         fetcher.stop();
         fetcherThread.interrupt();
         join(fetcherThread, engine.config().pollInterval().plus(engine.config().redisTimeout()).plusSeconds(1));
+        // reserved tasks that have not started do not start now: the hand-back below returns them with the rest
+        List<Runnable> reserved = new ArrayList<>();
+        pool.getQueue().drainTo(reserved);
+        if (!reserved.isEmpty()) {
+            LOG.info(() -> reserved.size() + " reserved task(s) not started: handing them back");
+        }
         pool.shutdown();
         long deadline = System.nanoTime() + grace.toNanos();
         awaitTasks(grace);

@@ -10,7 +10,6 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -61,17 +60,17 @@ class FetcherTest {
     }
 
     private static List<String> run(ScriptedBroker broker, List<String> queues, int threads, boolean releaseAtOnce) throws Exception {
-        Semaphore slots = new Semaphore(threads);
-        Fetcher f = new Fetcher(broker.proxy(), queues, "w1", Duration.ofSeconds(1), slots, d -> {
+        // no prefetch: each fetch asks for the free threads only
+        Reservations reservations = new Reservations(threads, Duration.ZERO);
+        Fetcher f = new Fetcher(broker.proxy(), queues, "w1", Duration.ofSeconds(1), reservations, d -> {
             if (releaseAtOnce) {
-                slots.release(); // the task ended at once: its thread is free again
+                reservations.ended(1_000); // the task ended at once: its thread is free again
             }
         });
         Thread t = new Thread(f, "Fetcher");
         t.start();
         broker.done.await(10, TimeUnit.SECONDS);
         f.stop();
-        slots.release(threads);
         t.interrupt();
         t.join(5_000);
         synchronized (broker.calls) {

@@ -158,6 +158,10 @@ public final class ChardConfig {
         return duration(ConfigKey.WORKER_POLL_INTERVAL);
     }
 
+    public Duration prefetchWindow() {
+        return duration(ConfigKey.WORKER_PREFETCH_WINDOW);
+    }
+
     public Duration shutdownTimeout() {
         return duration(ConfigKey.WORKER_SHUTDOWN_TIMEOUT);
     }
@@ -196,6 +200,13 @@ public final class ChardConfig {
                 Duration d = Durations.parse(value);
                 if (d == null || d.isNegative() || d.isZero()) {
                     throw ConfigErrors.malformed(key, value, from, "expected a positive duration such as 500ms, 30s, 5m, 2h, 1d or PT30S");
+                }
+                return d;
+            }
+            case DURATION_OR_ZERO: {
+                Duration d = value.trim().equals("0") ? Duration.ZERO : Durations.parse(value);
+                if (d == null || d.isNegative()) {
+                    throw ConfigErrors.malformed(key, value, from, "expected 0 or a duration such as 5ms, 500ms or PT0.01S");
                 }
                 return d;
             }

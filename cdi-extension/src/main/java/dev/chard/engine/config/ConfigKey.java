@@ -40,6 +40,8 @@ public enum ConfigKey {
             "Silence after which a worker counts as dead and its in-flight tasks are run elsewhere."),
     WORKER_POLL_INTERVAL("chard.worker.poll-interval", "1s", Kind.DURATION,
             "Longest an idle worker blocks waiting for a wake-up before it looks at its queues again."),
+    WORKER_PREFETCH_WINDOW("chard.worker.prefetch-window", "10ms", Kind.DURATION_OR_ZERO,
+            "Work, in time, a worker reserves beyond its free threads: as many extra ready tasks as its threads finish in this window at their recent mean duration (at most 64); 0 reserves only what it can start now."),
     WORKER_SHUTDOWN_TIMEOUT("chard.worker.shutdown-timeout", "30s", Kind.DURATION,
             "How long a stopping worker lets running tasks finish before it hands them back to the queue."),
     WORKER_MAX_DELIVERIES("chard.worker.max-deliveries", "5", Kind.POSITIVE_INT,
@@ -52,6 +54,8 @@ public enum ConfigKey {
     /** How a key's value is parsed and checked. */
     public enum Kind {
         REDIS_URL, NAME, DURATION, BOOLEAN, POSITIVE_INT, LIST,
+        /** A duration, or 0 for "off". */
+        DURATION_OR_ZERO,
         /** {@code after-commit} or {@code immediate}. */
         SEND_MODE
     }

@@ -121,6 +121,8 @@ class ChardConfigTest {
         "chard.worker.queues, 'a, b c'",
         "chard.worker.queues, ' , '",
         "chard.worker.max-deliveries, -1",
+        "chard.worker.prefetch-window, -5ms",
+        "chard.worker.prefetch-window, soon",
     })
     void malformedValueFailsNamingTheKeyAndTheSource(String key, String value) {
         ConfigurationException e = assertThrows(ConfigurationException.class,
@@ -131,6 +133,14 @@ class ChardConfigTest {
         assertTrue(e.getMessage().startsWith("CHARD-02001: " + key + "='"), e.getMessage());
         assertTrue(e.getMessage().contains("(from given value)"), e.getMessage());
         assertTrue(e.getMessage().contains("is not valid"), e.getMessage());
+    }
+
+    @Test
+    void thePrefetchWindowMayBeZeroWhichTurnsItOff() {
+        assertEquals(java.time.Duration.ofMillis(10), ChardConfig.of(Map.of()).prefetchWindow());
+        assertEquals(java.time.Duration.ZERO, ChardConfig.of(Map.of("chard.worker.prefetch-window", "0")).prefetchWindow());
+        assertEquals(java.time.Duration.ZERO, ChardConfig.of(Map.of("chard.worker.prefetch-window", "0ms")).prefetchWindow());
+        assertEquals(java.time.Duration.ofMillis(250), ChardConfig.of(Map.of("chard.worker.prefetch-window", "250ms")).prefetchWindow());
     }
 
     @Test

@@ -101,6 +101,52 @@ class ShutdownIT {
         assertTrue(starts.stream().anyMatch(e -> e.endsWith(survivor + " 2")), "a redelivery (delivery 2) on " + survivor + ": " + starts);
     }
 
+    /**
+     * A worker running short tasks reserves more than its threads ({@code chard.worker.prefetch-window}); a warm
+     * shutdown does not start what it reserved but hands it back, and those tasks run once, on another worker.
+     */
+    @Test
+    void sigtermHandsBackReservedTasksThatHadNotStartedAndTheyRunOnceElsewhere() throws Exception {
+        // a window of 1 s: the short tasks here take 1-2 ms each (a recorder write, two log lines), and all 10 must fit
+        cluster.workerConfig("chard.worker.prefetch-window", "1s");
+        JavaProcess w = cluster.startWorker("res", "-Q", "reserve", "-c", "1");
+        cluster.workerConfig("chard.worker.prefetch-window", "10ms"); // the default, for the workers started later
+        TaskOptions onQueue = TaskOptions.defaults().queue("reserve");
+        List<String> warm = new ArrayList<>();
+        for (int i = 0; i < 50; i++) { // short tasks: the worker learns their duration, and reserves ahead
+            warm.add(producer.client().send(FaultCluster.TASKS + "work", List.of(i, 0), Map.of(), onQueue).id());
+        }
+        cluster.awaitFinal(warm, Duration.ofSeconds(30));
+        String slow = producer.client().send(FaultCluster.TASKS + "slow", List.of(TASK_MS), Map.of(), onQueue).id();
+        awaitStarted(List.of(slow), Duration.ofSeconds(30));
+        List<String> reserved = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            reserved.add(producer.client().send(FaultCluster.TASKS + "work", List.of(i, 0), Map.of(), onQueue).id());
+        }
+        String inflight = FaultCluster.PREFIX + ":{reserve}:inflight:" + cluster.instance("res");
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while ((Long) cluster.broker.call("SCARD", inflight) < 11 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(11L, cluster.broker.call("SCARD", inflight), () -> "the slow task and the 10 short ones behind it are held: "
+                + cluster.broker.call("SCARD", inflight) + " held; log " + w.logFile());
+        w.signalTerm();
+        assertEquals(0, w.waitFor(Duration.ofSeconds(60)), "exit code after SIGTERM; log " + w.logFile());
+        assertTrue(w.output().contains("10 reserved task(s) not started: handing them back"), w.logFile().toString());
+        assertTrue(w.output().contains("Handed back 10 task(s)"), w.logFile().toString());
+        assertEquals("SUCCESS", cluster.results(List.of(slow)).get(slow).getString("state"), "the running task finished");
+
+        cluster.startWorker("res2", "-Q", "reserve", "-c", "1");
+        Map<String, JsonObject> results = cluster.awaitFinal(reserved, Duration.ofSeconds(30));
+        Map<String, Integer> starts = cluster.countsById("fault:started");
+        for (String id : reserved) {
+            assertEquals("SUCCESS", results.get(id).getString("state"), results.get(id).toString());
+            assertEquals("res2", results.get(id).getString("worker"), "run by the other worker, not the stopping one");
+            assertEquals(1, starts.get(id), "ran once: " + id);
+        }
+        System.out.println("FAULT shutdown: SIGTERM with 1 task running and 10 reserved: the 10 handed back unstarted, each run once on res2");
+    }
+
     /** Waits until each id has started; returns id -> the worker that started it first. */
     private Map<String, String> awaitStarted(List<String> ids, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -67,9 +67,15 @@ final class RedisProbe implements AutoCloseable {
         jedis.flushAll(FlushMode.ASYNC);
     }
 
+    /** MEMORY USAGE with every element counted (SAMPLES 0): an aggregate key is sized exactly, not from 5 samples. */
     long memoryUsage(String key) {
-        Long n = jedis.memoryUsage(key);
+        Long n = jedis.memoryUsage(key, 0);
         return n == null ? -1 : n;
+    }
+
+    /** The length of the stored body of message {@code id}. */
+    long bodyLength(String messages, String id) {
+        return jedis.hstrlen(messages, id);
     }
 
     /** Whether a worker instance has registered on the benchmark's queue (its first heartbeat or fetch). */

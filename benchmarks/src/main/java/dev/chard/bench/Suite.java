@@ -153,17 +153,18 @@ final class Suite {
         long t1 = System.nanoTime();
         RedisProbe.Snapshot after = probe.snapshot();
         r.values.put(Figure.ENQUEUE_16.name(), rate(o.backlog(), t1 - t0));
-        // every task queued and none run: what one waiting task costs (message hash, ready entry, PENDING record)
+        // every task queued and none run: what one waiting task costs (its body, its ready entry, its PENDING record)
         r.values.put(Figure.REDIS_MEMORY.name(), (after.usedMemory() - before.usedMemory()) / (double) o.backlog());
         Keys keys = new Keys("chard");
         r.memorySamples.put("ready zset, per member", probe.memoryUsage(keys.ready(QUEUE)) / o.backlog());
+        r.memorySamples.put("message bodies (msgs hash), per entry", probe.memoryUsage(keys.messages(QUEUE)) / o.backlog());
         log.printf("enqueue, %d threads: %,.0f tasks/s; %.0f bytes of Redis memory per queued task%n", o.threads(),
                 r.values.get(Figure.ENQUEUE_16.name()), r.values.get(Figure.REDIS_MEMORY.name()));
         probe.flushAll();
-        // one sample of each per-task key, for the breakdown in docs/benchmarks.md
+        // one sample of the per-task key, for the breakdown in docs/benchmarks.md
         AsyncResult<Object> one = producer.client().send(BenchTasks.ADD, 1, 2);
-        r.memorySamples.put("message hash (msg:<id>)", probe.memoryUsage(keys.message(QUEUE, one.id())));
         r.memorySamples.put("PENDING record (result:<id>)", probe.memoryUsage(keys.result(one.id())));
+        r.memorySamples.put("message body, bytes", probe.bodyLength(keys.messages(QUEUE), one.id()));
         probe.flushAll();
     }
 

@@ -157,7 +157,7 @@ class WorkerProcessTest {
     @Test
     @Order(5)
     void aMalformedMessageIsDeadLetteredAndTheWorkerKeepsServing() throws Exception {
-        redis.call("HSET", "chard:{default}:msg:bad-1", "body", "this is not json", "score", "0", "deliveries", "0");
+        redis.call("HSET", "chard:{default}:msgs", "bad-1", "this is not json");
         redis.call("ZADD", "chard:{default}:ready", "0", "bad-1");
         redis.call("LPUSH", "chard:{default}:wake", "1");
         worker.awaitOutputOrFail("Message bad-1 of queue default is malformed", WAIT);
@@ -177,8 +177,7 @@ class WorkerProcessTest {
         List<Object> workers = (List<Object>) redis.call("ZRANGE", "chard:{default}:workers", "0", "-1");
         String instance = workers.stream().map(String::valueOf).filter(w -> w.startsWith("e2e@test#")).findFirst().orElseThrow();
         redis.call("ZREM", "chard:{default}:delayed", r.id());
-        redis.call("HINCRBY", "chard:{default}:msg:" + r.id(), "deliveries", "1");
-        redis.call("SADD", "chard:{default}:inflight:" + instance, r.id());
+        redis.call("HSET", "chard:{default}:inflight:" + instance, r.id(), "1,0"); // delivery 1, ready score 0
 
         worker.awaitOutputOrFail("Handed back 1 task\\(s\\) of queue default that this worker held", WAIT);
         assertEquals(new BigDecimal(42), new BigDecimal(r.get(20, TimeUnit.SECONDS).toString()));

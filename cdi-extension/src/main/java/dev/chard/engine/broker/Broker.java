@@ -98,6 +98,14 @@ public interface Broker extends AutoCloseable {
     /** Ready plus delayed tasks waiting in {@code queue}. */
     long pending(String queue);
 
+    /**
+     * Why this version cannot consume {@code queue} as it is stored, or null when it can: checked by a worker before it
+     * consumes, so that tasks written in an earlier layout are never taken and dropped for want of a body.
+     */
+    default String layoutProblem(String queue) {
+        return null;
+    }
+
     @Override
     void close();
 }

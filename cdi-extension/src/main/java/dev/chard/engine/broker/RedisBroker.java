@@ -141,13 +141,15 @@ public final class RedisBroker implements Broker {
 
     /** One enqueue script call for {@code batch}, all of {@code queue}: all queued, or none. */
     private void send(String queue, List<Prepared> batch) {
-        List<String> keyList = new ArrayList<>(3 + 2 * batch.size());
+        List<String> keyList = new ArrayList<>(5 + batch.size());
         keyList.add(keys.ready(queue));
         keyList.add(keys.delayed(queue));
         keyList.add(keys.wake(queue));
+        keyList.add(keys.messages(queue));
+        keyList.add(keys.deliveries(queue));
         for (Prepared p : batch) {
-            keyList.add(keys.message(queue, p.task.message().id()));
-            keyList.add(colocated != null ? colocated.key(p.task.message().id()) : keys.message(queue, p.task.message().id()));
+            // a result key only where a record goes with the task; else a key of the queue's slot, never touched
+            keyList.add(colocated != null ? colocated.key(p.task.message().id()) : keys.messages(queue));
         }
         boolean[] firstTry = {true};
         StaleConnections.retryOnce(redis, () -> {
@@ -189,9 +191,9 @@ public final class RedisBroker implements Broker {
     @Override
     public FetchResult fetch(String queue, String workerId, int max) {
         List<?> r = (List<?>) Scripts.FETCH.run(redis,
-                List.of(keys.ready(queue), keys.delayed(queue), keys.dead(queue), keys.wake(queue), keys.workers(queue)),
-                List.of(keys.messagePrefix(queue), keys.inflight(queue, workerId), workerId,
-                        Integer.toString(config.maxDeliveries()), Integer.toString(config.deadLetterMax()), queue,
+                List.of(keys.ready(queue), keys.delayed(queue), keys.dead(queue), keys.wake(queue), keys.workers(queue),
+                        keys.messages(queue), keys.deliveries(queue), keys.inflight(queue, workerId)),
+                List.of(workerId, Integer.toString(config.maxDeliveries()), Integer.toString(config.deadLetterMax()), queue,
                         Integer.toString(Math.max(1, max))));
         List<Delivery> taken = new ArrayList<>();
         boolean drained = false;
@@ -244,7 +246,7 @@ public final class RedisBroker implements Broker {
                 }
                 continue;
             }
-            keyList.add(keys.message(d.queue(), d.id()));
+            keyList.add(keys.messages(d.queue()));
             keyList.add(keys.inflight(d.queue(), workerId));
             if (r != null) {
                 keyList.add(colocated.key(d.id()));
@@ -266,7 +268,7 @@ public final class RedisBroker implements Broker {
 
     @Override
     public void retry(Delivery d, String workerId, TaskMessage next, Duration countdown, ResultRecord retryRecord) {
-        List<String> keyList = new ArrayList<>(List.of(keys.message(d.queue(), d.id()), keys.inflight(d.queue(), workerId),
+        List<String> keyList = new ArrayList<>(List.of(keys.messages(d.queue()), keys.inflight(d.queue(), workerId),
                 keys.delayed(d.queue()), keys.wake(d.queue())));
         List<String> args = new ArrayList<>(List.of(d.id(), codec.encode(next), Long.toString(countdown.toMillis())));
         if (retryRecord != null && colocated != null) {
@@ -280,7 +282,7 @@ public final class RedisBroker implements Broker {
 
     @Override
     public void deadLetter(Delivery d, String workerId, String reason) {
-        Scripts.DEADLETTER.run(redis, List.of(keys.message(d.queue(), d.id()), keys.inflight(d.queue(), workerId), keys.dead(d.queue())),
+        Scripts.DEADLETTER.run(redis, List.of(keys.messages(d.queue()), keys.inflight(d.queue(), workerId), keys.dead(d.queue())),
                 List.of(d.id(), reason, d.queue(), Integer.toString(config.deadLetterMax()), Integer.toString(config.messageMaxSize())));
         recordDeadLetter(d.id(), d.body(), reason);
     }
@@ -297,23 +299,22 @@ public final class RedisBroker implements Broker {
     @Override
     public HeartbeatResult heartbeat(String queue, String workerId) {
         boolean first = beating.add(queue + "\n" + workerId);
-        List<?> r = (List<?>) Scripts.HEARTBEAT.run(redis, List.of(keys.workers(queue), keys.ready(queue), keys.wake(queue)),
-                List.of(workerId, Long.toString(config.heartbeatTimeout().toMillis()), keys.inflightPrefix(queue),
-                        keys.messagePrefix(queue), first ? "1" : "0"));
+        List<?> r = (List<?>) Scripts.HEARTBEAT.run(redis, List.of(keys.workers(queue), keys.ready(queue), keys.wake(queue),
+                        keys.messages(queue), keys.deliveries(queue)),
+                List.of(workerId, Long.toString(config.heartbeatTimeout().toMillis()), keys.inflightPrefix(queue), first ? "1" : "0"));
         return new HeartbeatResult(((Long) r.get(0)).intValue(), ((Long) r.get(1)).intValue(), ((Long) r.get(2)) == 1L);
     }
 
     @Override
     public int handBack(String queue, String workerId) {
         beating.remove(queue + "\n" + workerId);
-        Object n = Scripts.HANDBACK.run(redis, List.of(keys.workers(queue), keys.ready(queue), keys.inflight(queue, workerId), keys.wake(queue)),
-                List.of(workerId, keys.messagePrefix(queue), "all"));
+        Object n = Scripts.HANDBACK.run(redis, handBackKeys(queue, workerId), List.of(workerId, "all"));
         return ((Long) n).intValue();
     }
 
     @Override
     public java.util.Set<String> inflight(String queue, String workerId) {
-        return redis.smembers(keys.inflight(queue, workerId));
+        return new java.util.HashSet<>(redis.hkeys(keys.inflight(queue, workerId)));
     }
 
     @Override
@@ -321,10 +322,15 @@ public final class RedisBroker implements Broker {
         if (ids.isEmpty()) {
             return 0;
         }
-        List<String> args = new ArrayList<>(List.of(workerId, keys.messagePrefix(queue), "some"));
+        List<String> args = new ArrayList<>(List.of(workerId, "some"));
         args.addAll(ids);
-        Object n = Scripts.HANDBACK.run(redis, List.of(keys.workers(queue), keys.ready(queue), keys.inflight(queue, workerId), keys.wake(queue)), args);
+        Object n = Scripts.HANDBACK.run(redis, handBackKeys(queue, workerId), args);
         return ((Long) n).intValue();
+    }
+
+    private List<String> handBackKeys(String queue, String workerId) {
+        return List.of(keys.workers(queue), keys.ready(queue), keys.inflight(queue, workerId), keys.wake(queue),
+                keys.messages(queue), keys.deliveries(queue));
     }
 
     @Override
@@ -344,7 +350,7 @@ public final class RedisBroker implements Broker {
         if (chosen.isEmpty()) {
             return List.of();
         }
-        List<String> args = new ArrayList<>(List.of(keys.messagePrefix(queue)));
+        List<String> args = new ArrayList<>();
         for (DeadLetter d : chosen) {
             if (backend.enabled()) {
                 // PENDING first, as at any send: written after, it could overwrite the outcome of a fast worker
@@ -353,7 +359,8 @@ public final class RedisBroker implements Broker {
             args.addAll(List.of(d.entry(), d.id(), d.body(), Integer.toString(d.priority())));
         }
         @SuppressWarnings("unchecked")
-        List<String> requeued = (List<String>) Scripts.REQUEUE.run(redis, List.of(keys.dead(queue), keys.ready(queue), keys.wake(queue)), args);
+        List<String> requeued = (List<String>) Scripts.REQUEUE.run(redis,
+                List.of(keys.dead(queue), keys.ready(queue), keys.wake(queue), keys.messages(queue), keys.deliveries(queue)), args);
         return requeued;
     }
 
@@ -368,6 +375,26 @@ public final class RedisBroker implements Broker {
     @Override
     public long pending(String queue) {
         return redis.zcard(keys.ready(queue)) + redis.zcard(keys.delayed(queue));
+    }
+
+    /**
+     * Chard before the sixth performance step kept each message in its own hash, {@code P:{Q}:msg:<id>}; this version
+     * reads bodies from {@code P:{Q}:msgs} only, and would take such a task, find no body and skip it as acked
+     * elsewhere. The oldest ready and delayed ids tell: a queue still holding old tasks has them at its head.
+     */
+    @Override
+    public String layoutProblem(String queue) {
+        for (String set : List.of(keys.ready(queue), keys.delayed(queue))) {
+            for (String id : redis.zrange(set, 0, 0)) {
+                String oldKey = keys.messages(queue).replaceFirst("msgs$", "msg:") + id;
+                if (!redis.hexists(keys.messages(queue), id) && redis.exists(oldKey)) {
+                    return "queue " + queue + " holds tasks written by an earlier Chard version (" + oldKey + ", one key per"
+                            + " message), which this worker cannot read; drain the queue with the version that wrote them,"
+                            + " then start this one (docs/architecture.md, \"Redis layout\")";
+                }
+            }
+        }
+        return null;
     }
 
     @Override

@@ -24,12 +24,14 @@ public final class Keys {
         return q(queue) + "delayed";
     }
 
-    public String messagePrefix(String queue) {
-        return q(queue) + "msg:";
+    /** The queue's message bodies, by id: every task queued, delayed or in flight. */
+    public String messages(String queue) {
+        return q(queue) + "msgs";
     }
 
-    public String message(String queue, String id) {
-        return messagePrefix(queue) + id;
+    /** Delivery counts of tasks put back after a delivery that did not end (reclaimed, handed back), by id. */
+    public String deliveries(String queue) {
+        return q(queue) + "deliveries";
     }
 
     public String workers(String queue) {

@@ -1,23 +1,27 @@
 -- Many completions of one worker in one atomic call: STARTED records, and acks with their outcomes, in the order
 -- the worker queued them (a task's STARTED always comes before its ack). Redis runs a script alone, so every entry
--- is as atomic as ack.lua and store.lua are on their own.
+-- is as atomic as a single store or ack would be on its own.
 -- ARGV: a flat list of entries; KEYS: the keys of each entry, in the same order.
---   'S', json, ttl s, channel, state, allowed before, publish   KEYS: result         (store a record)
---   'A', id, json, ttl s, channel, state, allowed before       KEYS: msg, inflight, result (ack with its outcome)
---   'a', id                                                    KEYS: msg, inflight  (ack, no outcome to record)
--- The message deletions and inflight removals are gathered into one DEL and one SREM per inflight set.
-local dels = {}
-local srems = {}
+--   'S', json, ttl s, channel, state, allowed before, publish   KEYS: result               (store a record)
+--   'A', id, json, ttl s, channel, state, allowed before       KEYS: msgs, inflight, result (ack with its outcome)
+--   'a', id                                                    KEYS: msgs, inflight         (ack, no outcome to record)
+-- The acks' removals are gathered into one HDEL per msgs hash and one per inflight hash.
+local removals = {} -- key -> ids to HDEL from it
+local keys_in_order = {}
 local k = 1
 local i = 1
-local function ack(msg, inflight, id)
-  dels[#dels + 1] = msg
-  local set = srems[inflight]
-  if not set then
-    set = {}
-    srems[inflight] = set
+local function remove(key, id)
+  local ids = removals[key]
+  if not ids then
+    ids = {}
+    removals[key] = ids
+    keys_in_order[#keys_in_order + 1] = key
   end
-  set[#set + 1] = id
+  ids[#ids + 1] = id
+end
+local function ack(msgs, inflight, id)
+  remove(msgs, id)
+  remove(inflight, id)
 end
 while i <= #ARGV do
   local kind = ARGV[i]
@@ -26,7 +30,8 @@ while i <= #ARGV do
     k = k + 1
     i = i + 7
   elseif kind == 'A' then
-    -- the outcome before the ack, as in ack.lua
+    -- the outcome before the ack: its record is written even if the message was gone already (a late duplicate),
+    -- and the transition table keeps the first final state
     store_result(KEYS[k + 2], ARGV[i + 2], ARGV[i + 3], ARGV[i + 4], ARGV[i + 5], ARGV[i + 6], '1')
     ack(KEYS[k], KEYS[k + 1], ARGV[i + 1])
     k = k + 3
@@ -39,10 +44,7 @@ while i <= #ARGV do
     return redis.error_reply('complete.lua: unknown entry kind ' .. tostring(kind))
   end
 end
-for set, ids in pairs(srems) do
-  redis.call('SREM', set, unpack(ids))
-end
-if #dels > 0 then
-  redis.call('DEL', unpack(dels))
+for _, key in ipairs(keys_in_order) do
+  redis.call('HDEL', key, unpack(removals[key]))
 end
 return 1

@@ -25,6 +25,16 @@ local function fifo_ready_score(ready_key, prio, at, id)
   return score
 end
 
+-- The priority a stored message body names (0..9), 4 when it names none: read only when a delayed task becomes ready,
+-- the one moment its ready score must be computed without the sender.
+local function priority_of(body)
+  local ok, m = pcall(cjson.decode, body)
+  if ok and type(m) == 'table' and type(m.priority) == 'number' and m.priority >= 0 and m.priority <= 9 then
+    return math.floor(m.priority)
+  end
+  return 4
+end
+
 -- Wake-up tokens for idle workers, which BLPOP the list (one token wakes one), at most 64 waiting. LLEN first: when the
 -- list is full (every worker busy, the usual case under load) a wake costs one read instead of LPUSH + LTRIM. The
 -- tokens are all alike, so the list holds exactly what LPUSH + LTRIM 0 63 would leave in it.
@@ -37,6 +47,37 @@ local function wake(key, count)
     end
     redis.call('LPUSH', key, unpack(tokens))
   end
+end
+
+-- Puts a held task back in its ready set at the score it was taken with ({ids, entries}: an inflight hash's ids and
+-- their "<deliveries>,<score>" entries), keeping its delivery count minus `uncount` for the next fetch. An id whose
+-- message is gone (acked by a worker declared dead too early) is dropped. Returns how many went back.
+local function put_back(msgs, ready, deliveries, ids, entries, uncount)
+  if #ids == 0 then
+    return 0
+  end
+  local exists = redis.call('HMGET', msgs, unpack(ids))
+  local adds, counts = {}, {}
+  for j, id in ipairs(ids) do
+    local entry = entries[j]
+    if exists[j] and entry then
+      local comma = string.find(entry, ',', 1, true)
+      local n = tonumber(string.sub(entry, 1, comma - 1)) - uncount
+      adds[#adds + 1] = string.sub(entry, comma + 1)
+      adds[#adds + 1] = id
+      if n > 0 then
+        counts[#counts + 1] = id
+        counts[#counts + 1] = n
+      end
+    end
+  end
+  if #adds > 0 then
+    redis.call('ZADD', ready, unpack(adds))
+  end
+  if #counts > 0 then
+    redis.call('HSET', deliveries, unpack(counts))
+  end
+  return #adds / 2
 end
 
 -- The standard states, as one string rather than a table: the prelude runs on every script call, and a table

@@ -140,8 +140,13 @@ abstract class BrokerContractTest {
         return ids;
     }
 
-    String messageKey(String queue, String id) {
-        return PREFIX + ":{" + queue + "}:msg:" + id;
+    String messagesKey(String queue) {
+        return PREFIX + ":{" + queue + "}:msgs";
+    }
+
+    /** Whether the message of {@code id} is still stored (queued, delayed or in flight). */
+    boolean messageStored(String queue, String id) {
+        return brokerDb.hexists(messagesKey(queue), id);
     }
 
     String inflightKey(String queue, String worker) {
@@ -176,13 +181,13 @@ abstract class BrokerContractTest {
         assertEquals("contract.task", m.task());
         assertEquals(Json.createArrayBuilder().add(4).add(5).build(), m.args());
         assertEquals(0, broker.pending(q));
-        assertTrue(brokerDb.sismember(inflightKey(q, w), id), "an in-flight id is in its worker's set");
-        assertEquals(w, brokerDb.with(j -> j.hget(messageKey(q, id), "owner")));
+        assertTrue(brokerDb.with(j -> j.hget(inflightKey(q, w), id)).startsWith("1,"),
+                "an in-flight id is in its worker's hash, with its delivery count and its ready score");
 
         broker.ack(d, w, ResultRecord.success(id, m.task(), "9", "w@test", 0));
 
-        assertFalse(brokerDb.exists(messageKey(q, id)), "the message is deleted at ack");
-        assertFalse(brokerDb.sismember(inflightKey(q, w), id));
+        assertFalse(messageStored(q, id), "the message is deleted at ack");
+        assertFalse(brokerDb.hexists(inflightKey(q, w), id));
         assertTrue(broker.fetch(q, w).delivery().isEmpty(), "an acked task is not delivered again");
         if (resultsEnabled()) {
             ResultRecord r = engine.backend().read(id).orElseThrow();
@@ -211,10 +216,10 @@ abstract class BrokerContractTest {
                 Completion.ack(ds.get(2), ResultRecord.failure(ds.get(2).id(), "contract.task", "x.Boom", "boom", null, "w@test", 0)),
                 Completion.ack(ignored, null)));
 
-        assertTrue(brokerDb.exists(messageKey(q, slow.id())), "a task that only started is still held");
-        assertEquals(Set.of(slow.id()), brokerDb.with(j -> j.smembers(inflightKey(q, w))), "the acked ids left the inflight set");
+        assertTrue(messageStored(q, slow.id()), "a task that only started is still held");
+        assertEquals(Set.of(slow.id()), brokerDb.with(j -> Set.copyOf(j.hkeys(inflightKey(q, w)))), "the acked ids left the inflight set");
         for (Delivery d : ds.subList(1, 4)) {
-            assertFalse(brokerDb.exists(messageKey(q, d.id())), "an acked message is deleted");
+            assertFalse(messageStored(q, d.id()), "an acked message is deleted");
         }
         if (resultsEnabled()) {
             assertEquals(TaskState.STARTED, engine.backend().read(slow.id()).orElseThrow().state());
@@ -434,9 +439,9 @@ abstract class BrokerContractTest {
         }
         assertEquals(0, reclaimed);
         assertTrue(broker.fetch(q, other).delivery().isEmpty(), "the task still belongs to its live worker");
-        assertEquals(busy, brokerDb.with(j -> j.hget(messageKey(q, id), "owner")));
+        assertTrue(brokerDb.hexists(inflightKey(q, busy), id), "still held by its live worker");
         broker.ack(d, busy, null);
-        assertFalse(brokerDb.exists(messageKey(q, id)));
+        assertFalse(messageStored(q, id));
     }
 
     @Test
@@ -490,7 +495,7 @@ abstract class BrokerContractTest {
             sent.add(send(q, "t" + i));
         }
         // acked by a worker declared dead too early: the id may still be in the ready set, its message is gone
-        brokerDb.with(j -> j.del(messageKey(q, sent.get(0))));
+        brokerDb.with(j -> j.hdel(messagesKey(q), sent.get(0)));
         FetchResult two = broker.fetch(q, w, 2);
         assertEquals(sent.subList(1, 3), two.deliveries().stream().map(Delivery::id).toList());
         assertFalse(two.drained());
@@ -533,7 +538,7 @@ abstract class BrokerContractTest {
         FetchResult f = broker.fetch(q, worker());
         assertTrue(f.delivery().isEmpty(), "a poison message is not delivered a " + (MAX_DELIVERIES + 1) + "th time");
         assertEquals(0, broker.pending(q));
-        assertFalse(brokerDb.exists(messageKey(q, id)));
+        assertFalse(messageStored(q, id));
 
         List<String> dead = broker.deadLetters(q, 10);
         assertEquals(1, dead.size());
@@ -558,8 +563,8 @@ abstract class BrokerContractTest {
         String id = send(q, "undecodable");
         Delivery d = fetchOne(q, w);
         broker.deadLetter(d, w, "CHARD-05001: test reason");
-        assertFalse(brokerDb.exists(messageKey(q, id)));
-        assertFalse(brokerDb.sismember(inflightKey(q, w), id));
+        assertFalse(messageStored(q, id));
+        assertFalse(brokerDb.hexists(inflightKey(q, w), id));
         JsonObject letter = json(broker.deadLetters(q, 10).get(0));
         assertEquals(id, letter.getString("id"));
         assertEquals("CHARD-05001: test reason", letter.getString("reason"));
@@ -623,6 +628,20 @@ abstract class BrokerContractTest {
         }
         assertTrue(checked >= 6, "the scan saw only " + checked + " keys");
         assertTrue(brokerDb.llen(PREFIX + ":{" + q + "}:wake") <= 64, "the wake list is capped at 64");
+    }
+
+    @Test
+    void aQueueHoldingTasksOfTheEarlierPerMessageLayoutIsReportedNotConsumed() {
+        String q = queue();
+        send(q, "new layout");
+        assertNull(broker.layoutProblem(q), "a queue written by this version");
+        String old = "old-" + UUID.randomUUID();
+        brokerDb.with(j -> j.hset(PREFIX + ":{" + q + "}:msg:" + old, Map.of("body", "{}", "prio", "4", "score", "1")));
+        brokerDb.with(j -> j.zadd(PREFIX + ":{" + q + "}:ready", 1, old)); // older than anything: at the head
+        String problem = broker.layoutProblem(q);
+        assertNotNull(problem);
+        assertTrue(problem.contains("queue " + q + " holds tasks written by an earlier Chard version"), problem);
+        brokerDb.with(j -> j.del(PREFIX + ":{" + q + "}:msg:" + old, PREFIX + ":{" + q + "}:ready")); // not a documented key
     }
 
     @Test

@@ -21,8 +21,8 @@ record RawRedis(RedisServer server, int db) {
         return with(j -> j.exists(key));
     }
 
-    boolean sismember(String set, String member) {
-        return with(j -> j.sismember(set, member));
+    boolean hexists(String hash, String field) {
+        return with(j -> j.hexists(hash, field));
     }
 
     long llen(String key) {

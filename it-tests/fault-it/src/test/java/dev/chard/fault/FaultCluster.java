@@ -293,13 +293,13 @@ final class FaultCluster implements AutoCloseable {
         long ready = (Long) broker.call("ZCARD", key("ready"));
         long delayed = (Long) broker.call("ZCARD", key("delayed"));
         long dead = (Long) broker.call("LLEN", key("dead"));
-        List<?> msgs = (List<?>) broker.call("KEYS", key("msg:") + "*");
+        long msgs = (Long) broker.call("HLEN", key("msgs"));
         List<?> inflight = (List<?>) broker.call("KEYS", key("inflight:") + "*");
         long inflightIds = 0;
         for (Object k : inflight) {
-            inflightIds += (Long) broker.call("SCARD", (String) k);
+            inflightIds += (Long) broker.call("HLEN", (String) k);
         }
-        return "ready=" + ready + " delayed=" + delayed + " messages=" + msgs.size() + " inflightIds=" + inflightIds
+        return "ready=" + ready + " delayed=" + delayed + " messages=" + msgs + " inflightIds=" + inflightIds
                 + " dead=" + dead;
     }
 

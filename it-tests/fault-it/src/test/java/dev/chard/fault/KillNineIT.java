@@ -70,7 +70,7 @@ class KillNineIT {
             cluster.kill9("w1");
             long killMs = FaultCluster.ms(killedAt);
             // the process is gone: its in-flight set is frozen until another worker's heartbeat reclaims it
-            Set<String> held = members(FaultCluster.key("inflight:" + victim));
+            Set<String> held = heldBy(victim);
             assertFalse(held.isEmpty(), "kill " + (k + 1) + ": w1 held no task when it was killed (not mid-run)");
             assertTrue(finishedAtKill < TASKS, "kill " + (k + 1) + " came after the run ended");
             inflightAtKill.add(held);
@@ -131,27 +131,33 @@ class KillNineIT {
         }
     }
 
-    private Set<String> members(String key) {
+    /** The ids in a worker instance's inflight hash. */
+    private Set<String> heldBy(String instance) {
         Set<String> out = new HashSet<>();
-        for (Object o : (List<?>) cluster.broker.call("SMEMBERS", key)) {
+        for (Object o : (List<?>) cluster.broker.call("HKEYS", FaultCluster.key("inflight:" + instance))) {
             out.add((String) o);
         }
         return out;
     }
 
     /**
-     * Polls each id's message until it is owned by another worker instance (running there) or gone (done); returns
+     * Polls each id until another worker instance holds it (running there) or its message is gone (done); returns
      * the time from {@code killedAt} until that holds for every id.
      */
     private long awaitRunningElsewhere(Set<String> held, String victim, long killedAt, Duration timeout) throws InterruptedException {
         Set<String> waiting = new HashSet<>(held);
         long deadline = killedAt + timeout.toNanos();
         while (!waiting.isEmpty()) {
-            waiting.removeIf(id -> {
-                Object owner = cluster.broker.call("HGET", FaultCluster.key("msg:" + id), "owner");
-                boolean exists = (Long) cluster.broker.call("EXISTS", FaultCluster.key("msg:" + id)) == 1;
-                return !exists || (owner != null && !victim.equals(owner));
-            });
+            Set<String> elsewhere = new HashSet<>();
+            for (Object k : (List<?>) cluster.broker.call("KEYS", FaultCluster.key("inflight:") + "*")) {
+                if (!k.equals(FaultCluster.key("inflight:" + victim))) {
+                    for (Object id : (List<?>) cluster.broker.call("HKEYS", (String) k)) {
+                        elsewhere.add((String) id);
+                    }
+                }
+            }
+            waiting.removeIf(id -> elsewhere.contains(id)
+                    || (Long) cluster.broker.call("HEXISTS", FaultCluster.key("msgs"), id) == 0);
             if (System.nanoTime() > deadline) {
                 throw new AssertionError(waiting.size() + " task(s) of the killed worker " + victim + " not running elsewhere after "
                         + timeout + ": " + waiting + "; queue: " + cluster.leftovers());

@@ -165,11 +165,11 @@ class PoisonMessagesIT {
         return id;
     }
 
-    /** HSET msg (body, prio, score, deliveries), ZADD ready, LPUSH wake: what enqueue.lua writes. */
+    /** HSET msgs id body, ZADD ready, LPUSH wake: what enqueue.lua writes. */
     private void pushRaw(String id, String body) {
         long now = Long.parseLong(((List<?>) cluster.broker.call("TIME")).get(0).toString()) * 1000;
         String score = Long.toString(5L * 10_000_000_000_000L + now); // priority 4
-        cluster.broker.call("HSET", FaultCluster.key("msg:" + id), "body", body, "prio", "4", "score", score, "deliveries", "0");
+        cluster.broker.call("HSET", FaultCluster.key("msgs"), id, body);
         cluster.broker.call("ZADD", FaultCluster.key("ready"), score, id);
         cluster.broker.call("LPUSH", FaultCluster.key("wake"), "1");
     }

@@ -125,11 +125,11 @@ class ShutdownIT {
         }
         String inflight = FaultCluster.PREFIX + ":{reserve}:inflight:" + cluster.instance("res");
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while ((Long) cluster.broker.call("SCARD", inflight) < 11 && System.nanoTime() < deadline) {
+        while ((Long) cluster.broker.call("HLEN", inflight) < 11 && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        assertEquals(11L, cluster.broker.call("SCARD", inflight), () -> "the slow task and the 10 short ones behind it are held: "
-                + cluster.broker.call("SCARD", inflight) + " held; log " + w.logFile());
+        assertEquals(11L, cluster.broker.call("HLEN", inflight), () -> "the slow task and the 10 short ones behind it are held: "
+                + cluster.broker.call("HLEN", inflight) + " held; log " + w.logFile());
         w.signalTerm();
         assertEquals(0, w.waitFor(Duration.ofSeconds(60)), "exit code after SIGTERM; log " + w.logFile());
         assertTrue(w.output().contains("10 reserved task(s) not started: handing them back"), w.logFile().toString());

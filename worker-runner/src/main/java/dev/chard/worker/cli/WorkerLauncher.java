@@ -53,6 +53,7 @@ final class WorkerLauncher {
         engine.ping();
         Map<String, String> info = engine.brokerInfo();
         RedisVersion.require(info.get("redis_version"));
+        RedisVersion.requireLayout(engine.broker(), engine.config().workerQueues());
         Banner.print(System.out, engine, me, archive.path() + " (" + archive.kind() + ")", info);
         Banner.redisWarnings(info).forEach(LOG::warning);
         Worker worker = new Worker(engine, new CdiTaskRunner(weld), me, archive.classLoader());

@@ -4,6 +4,7 @@ import dev.chard.api.TaskClient;
 import dev.chard.api.spi.ResultSource;
 import dev.chard.engine.backend.RedisResultBackend;
 import dev.chard.engine.backend.ResultBackend;
+import dev.chard.engine.backend.ResultRecord;
 import dev.chard.engine.broker.Broker;
 import dev.chard.engine.broker.RedisBroker;
 import dev.chard.engine.client.BackendResultSource;
@@ -26,6 +27,7 @@ import redis.clients.jedis.exceptions.JedisException;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadFactory;
 
 /**
@@ -69,6 +71,9 @@ public final class Engine implements AutoCloseable {
             RedisResultBackend redisBackend = new RedisResultBackend(backendRedis, backendUrl, config, keys, results, threads);
             this.backend = redisBackend;
             colocated = shared ? redisBackend : null;
+            if (shared) {
+                redisBackend.readQueuedTasks(this::queuedRecord);
+            }
         }
         this.broker = new RedisBroker(brokerRedis, brokerUrl, config, keys, messages, backend, colocated);
         this.resultSource = new BackendResultSource(backend, results, config.resultFallbackInterval());
@@ -113,6 +118,22 @@ public final class Engine implements AutoCloseable {
 
     public ResultBackend backend() {
         return backend;
+    }
+
+    /**
+     * How a task waiting in a queue with no record reads (co-located backend): PENDING, unless this application knows
+     * the task and it keeps no results, which is also when a send records nothing (TaskSender): such an id reads
+     * UNKNOWN from its send to its end.
+     */
+    private Optional<ResultRecord> queuedRecord(String id, String body) {
+        String task;
+        try {
+            task = messages.decode(body, "").task();
+        } catch (RuntimeException e) {
+            return Optional.of(ResultRecord.pending(id, null)); // undecodable: the worker will dead-letter it, with a record
+        }
+        boolean recorded = registry.byName(task).map(t -> !t.settings().ignoreResult()).orElse(true);
+        return recorded ? Optional.of(ResultRecord.pending(id, task)) : Optional.empty();
     }
 
     public MessageCodec messages() {

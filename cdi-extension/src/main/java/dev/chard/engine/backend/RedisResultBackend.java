@@ -26,6 +26,17 @@ public final class RedisResultBackend implements ResultBackend {
     private final ThreadFactory threads;
     private final String channel;
     private volatile RedisResultNotifier notifier;
+    private volatile QueuedTasks queued;
+
+    /**
+     * How a task found waiting in a queue without a record reads, when the backend is the broker's own database
+     * (the broker writes no PENDING record there: a queued task is PENDING by being queued).
+     */
+    @FunctionalInterface
+    public interface QueuedTasks {
+        /** The record {@code id} reads as, its message being {@code body}: PENDING, or empty for a task that keeps no results. */
+        Optional<ResultRecord> read(String id, String body);
+    }
 
     public RedisResultBackend(UnifiedJedis redis, RedisUrl url, ChardConfig config, Keys keys, ResultCodec codec, ThreadFactory threads) {
         this.redis = redis;
@@ -92,15 +103,39 @@ public final class RedisResultBackend implements ResultBackend {
         return keys.result(taskId);
     }
 
-    @Override
-    public Optional<ResultRecord> read(String taskId) {
-        String json;
+    /** Called once, by the engine, when this backend is the broker's own database (see {@link QueuedTasks}). */
+    public void readQueuedTasks(QueuedTasks reading) {
+        this.queued = reading;
+    }
+
+    /** The stored record of {@code taskId} only, with no lookup in the queues: enough for whoever waits for a ready one. */
+    Optional<ResultRecord> readRecord(String taskId) {
         try {
-            json = StaleConnections.retryOnce(redis, () -> redis.get(key(taskId)));
+            return Optional.ofNullable(StaleConnections.retryOnce(redis, () -> redis.get(key(taskId)))).map(codec::decode);
         } catch (JedisException e) {
             throw ClientErrors.backendUnavailable(taskId, url, e);
         }
-        return Optional.ofNullable(json).map(codec::decode);
+    }
+
+    @Override
+    public Optional<ResultRecord> read(String taskId) {
+        QueuedTasks reading = queued;
+        if (reading == null) {
+            return readRecord(taskId);
+        }
+        try {
+            List<?> r = (List<?>) StaleConnections.retryOnce(redis,
+                    () -> Scripts.LOOKUP.run(redis, List.of(key(taskId), keys.queues()), List.of(taskId, keys.prefix())));
+            if (r.isEmpty()) {
+                return Optional.empty();
+            }
+            if (r.get(0).equals("record")) {
+                return Optional.of(codec.decode((String) r.get(1)));
+            }
+            return reading.read(taskId, (String) r.get(2));
+        } catch (JedisException e) {
+            throw ClientErrors.backendUnavailable(taskId, url, e);
+        }
     }
 
     /** Several records in one round trip (the notifier's sweep); absent ids map to null. */

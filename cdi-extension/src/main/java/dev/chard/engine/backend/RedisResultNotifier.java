@@ -59,7 +59,7 @@ final class RedisResultNotifier implements ResultNotifier {
         // Read after registering: a record written before the registration is found here, one written after
         // arrives by notification; either way the first to fire removes the listeners, so each fires once.
         try {
-            backend.read(taskId).filter(r -> r.state().isReady()).ifPresent(this::fire);
+            backend.readRecord(taskId).filter(r -> r.state().isReady()).ifPresent(this::fire); // only a record can be ready
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "first read of " + taskId + " failed; the sweep will retry", e);
         }

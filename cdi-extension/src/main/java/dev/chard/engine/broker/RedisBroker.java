@@ -1,10 +1,8 @@
 package dev.chard.engine.broker;
 
-import dev.chard.api.TaskState;
 import dev.chard.engine.backend.RedisResultBackend;
 import dev.chard.engine.backend.ResultBackend;
 import dev.chard.engine.backend.ResultRecord;
-import dev.chard.engine.backend.StateTransitions;
 import dev.chard.engine.config.ChardConfig;
 import dev.chard.engine.config.RedisUrl;
 import dev.chard.engine.errors.ClientErrors;
@@ -34,7 +32,6 @@ public final class RedisBroker implements Broker {
     private static final String POISON_TYPE = "dev.chard.DeadLettered";
     /** The most tasks one enqueue script call carries (a bulk chunk, or concurrent sends coalesced). */
     static final int CHUNK = 500;
-    private static final String PENDING_FOLLOWS = StateTransitions.allowedBefore(TaskState.PENDING);
 
     private final UnifiedJedis redis;
     private final RedisUrl url;
@@ -105,14 +102,7 @@ public final class RedisBroker implements Broker {
             throw ClientErrors.messageTooLarge(message.task(), size, config.messageMaxSize());
         }
         long delay = message.eta() == null ? 0 : Duration.between(Instant.now(), message.eta()).toMillis();
-        String record = "";
-        String ttl = "0";
-        if (task.pending() != null && colocated != null) {
-            List<String> storeArgs = colocated.storeArgs(task.pending());
-            record = storeArgs.get(0);
-            ttl = storeArgs.get(1);
-        }
-        return new Prepared(task, body, delay, record, ttl);
+        return new Prepared(task, body, delay, task.pending() != null && colocated != null);
     }
 
     /**
@@ -141,39 +131,37 @@ public final class RedisBroker implements Broker {
 
     /** One enqueue script call for {@code batch}, all of {@code queue}: all queued, or none. */
     private void send(String queue, List<Prepared> batch) {
-        List<String> keyList = new ArrayList<>(5 + batch.size());
-        keyList.add(keys.ready(queue));
-        keyList.add(keys.delayed(queue));
-        keyList.add(keys.wake(queue));
-        keyList.add(keys.messages(queue));
-        keyList.add(keys.deliveries(queue));
-        for (Prepared p : batch) {
-            // a result key only where a record goes with the task; else a key of the queue's slot, never touched
-            keyList.add(colocated != null ? colocated.key(p.task.message().id()) : keys.messages(queue));
-        }
         boolean[] firstTry = {true};
         StaleConnections.retryOnce(redis, () -> {
             // a second try follows a broken connection: the first may have been applied, so no id counts as fresh then
-            List<String> args = args(batch, firstTry[0]);
+            boolean trustFresh = firstTry[0];
             firstTry[0] = false;
+            List<String> keyList = new ArrayList<>(6);
+            keyList.add(keys.ready(queue));
+            keyList.add(keys.delayed(queue));
+            keyList.add(keys.wake(queue));
+            keyList.add(keys.messages(queue));
+            keyList.add(keys.deliveries(queue));
+            keyList.add(keys.queues());
+            List<String> args = new ArrayList<>(1 + 5 * batch.size());
+            args.add(queue);
+            for (Prepared p : batch) {
+                TaskMessage m = p.task.message();
+                args.add(m.id());
+                args.add(p.body);
+                args.add(Integer.toString(m.priority()));
+                args.add(Long.toString(p.delayMs));
+                if (trustFresh && p.task.freshId()) {
+                    args.add("f");
+                } else if (p.recorded) {
+                    args.add("r"); // a re-send: its old record, if any, goes (it reads PENDING again while queued)
+                    keyList.add(colocated.key(m.id()));
+                } else {
+                    args.add("n");
+                }
+            }
             return Scripts.ENQUEUE.run(redis, keyList, args);
         });
-    }
-
-    private static List<String> args(List<Prepared> batch, boolean trustFresh) {
-        List<String> args = new ArrayList<>(1 + 7 * batch.size());
-        args.add(PENDING_FOLLOWS);
-        for (Prepared p : batch) {
-            TaskMessage m = p.task.message();
-            args.add(m.id());
-            args.add(p.body);
-            args.add(Integer.toString(m.priority()));
-            args.add(Long.toString(p.delayMs));
-            args.add(trustFresh && p.task.freshId() ? "1" : "0");
-            args.add(p.record);
-            args.add(p.ttl);
-        }
-        return args;
     }
 
     /** What the sender of {@code p} is told when the call that carried it threw {@code cause}. */
@@ -184,8 +172,11 @@ public final class RedisBroker implements Broker {
         return cause;
     }
 
-    /** A message encoded and checked, with its PENDING record's json and ttl ("" and "0" when none goes with it). */
-    private record Prepared(OutgoingTask task, String body, long delayMs, String record, String ttl) {
+    /**
+     * A message encoded and checked; {@code recorded}: its task keeps results in the co-located backend, where a queued
+     * task reads PENDING without a record (lookup.lua).
+     */
+    private record Prepared(OutgoingTask task, String body, long delayMs, boolean recorded) {
     }
 
     @Override

@@ -54,6 +54,15 @@ public final class Keys {
         return q(queue) + "wake";
     }
 
+    public String prefix() {
+        return prefix;
+    }
+
+    /** The names of the queues tasks were sent to: where a lookup searches for a task that has no record yet. */
+    public String queues() {
+        return prefix + ":queues";
+    }
+
     public String result(String id) {
         return prefix + ":result:" + id;
     }

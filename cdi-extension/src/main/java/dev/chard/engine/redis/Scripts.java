@@ -12,6 +12,7 @@ public final class Scripts {
     public static final LuaScript DEADLETTER = LuaScript.load("deadletter");
     public static final LuaScript RETRY = LuaScript.load("retry");
     public static final LuaScript REQUEUE = LuaScript.load("requeue");
+    public static final LuaScript LOOKUP = LuaScript.load("lookup");
 
     private Scripts() {
     }

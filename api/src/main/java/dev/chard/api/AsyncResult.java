@@ -182,14 +182,14 @@ public class AsyncResult<T> extends CompletableFuture<T> {
     @Override
     public T getNow(T valueIfAbsent) {
         if (!super.isDone() && source != null) {
-            snapshot();
+            readySnapshot();
         }
         return super.getNow(valueIfAbsent);
     }
 
     @Override
     public boolean isDone() {
-        return super.isDone() || (source != null && snapshot().state().isReady());
+        return super.isDone() || (source != null && readySnapshot().state().isReady());
     }
 
     /** Revoking a task is not available yet; this never cancels and returns false. */
@@ -212,11 +212,20 @@ public class AsyncResult<T> extends CompletableFuture<T> {
     }
 
     private TaskSnapshot snapshot() {
+        return snapshot(false);
+    }
+
+    /** A snapshot that is exact when ready; when not, it may not tell PENDING from UNKNOWN (a cheaper read). */
+    private TaskSnapshot readySnapshot() {
+        return snapshot(true);
+    }
+
+    private TaskSnapshot snapshot(boolean readinessOnly) {
         TaskSnapshot s = settled;
         if (s != null || source == null) {
             return s;
         }
-        TaskSnapshot read = source.read(id, resultType);
+        TaskSnapshot read = readinessOnly ? source.readIfReady(id, resultType) : source.read(id, resultType);
         if (read.state().isReady()) {
             settle(read);
         }
@@ -237,7 +246,7 @@ public class AsyncResult<T> extends CompletableFuture<T> {
         boolean firstRead = true;
         while (true) {
             try {
-                if (snapshot().state().isReady()) {
+                if (readySnapshot().state().isReady()) {
                     return true;
                 }
             } catch (RuntimeException e) {

@@ -39,6 +39,22 @@ class AsyncResultTest {
     }
 
     @Test
+    void waitingAsksOnlyForReadinessWhileTheStateQueriesReadInFull() throws Exception {
+        FakeResultSource source = new FakeResultSource(Duration.ofMillis(20));
+        source.store(FakeResultSource.pending("t-wait"));
+        AsyncResult<Integer> r = AsyncResult.remote("t-wait", Integer.class, source);
+        assertEquals(TaskState.PENDING, r.state());
+        assertEquals(0, source.readinessReads.get(), "state() tells PENDING from UNKNOWN: a full read");
+        assertFalse(r.isDone());
+        assertNull(r.getNow(null));
+        assertEquals(2, source.readinessReads.get(), "isDone() and getNow() only need to know whether it is ready");
+        assertThrows(java.util.concurrent.TimeoutException.class, () -> r.get(50, java.util.concurrent.TimeUnit.MILLISECONDS));
+        assertTrue(source.readinessReads.get() >= 3, "get(timeout) re-reads for readiness only");
+        // the full reads: state() above, and the one that names the state in the TimeoutException's message
+        assertEquals(source.reads.get() - 2, source.readinessReads.get(), "every other read was a readiness read");
+    }
+
+    @Test
     void everyQueryReadsTheCurrentSnapshotUntilTheTaskIsReady() {
         FakeResultSource source = new FakeResultSource(LONG);
         AsyncResult<Integer> r = AsyncResult.remote("t-moving", Integer.class, source);

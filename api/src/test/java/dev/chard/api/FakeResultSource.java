@@ -19,6 +19,8 @@ final class FakeResultSource implements ResultSource {
     private final Map<String, TaskSnapshot> records = new ConcurrentHashMap<>();
     private final Map<String, List<Consumer<TaskSnapshot>>> watchers = new ConcurrentHashMap<>();
     final AtomicInteger reads = new AtomicInteger();
+    /** Of {@link #reads}, those made through {@link #readIfReady}. */
+    final AtomicInteger readinessReads = new AtomicInteger();
     final AtomicInteger watches = new AtomicInteger();
     /** While set, every read throws it (the backend is down). */
     volatile RuntimeException failReads;
@@ -53,6 +55,12 @@ final class FakeResultSource implements ResultSource {
             throw down;
         }
         return records.getOrDefault(taskId, TaskSnapshot.unknown(taskId));
+    }
+
+    @Override
+    public TaskSnapshot readIfReady(String taskId, Type resultType) {
+        readinessReads.incrementAndGet();
+        return read(taskId, resultType);
     }
 
     @Override

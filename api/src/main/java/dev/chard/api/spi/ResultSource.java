@@ -18,6 +18,14 @@ public interface ResultSource {
     TaskSnapshot read(String taskId, Type resultType);
 
     /**
+     * {@link #read} for a caller that only needs to know whether the task is ready: when it is not, the snapshot may
+     * leave PENDING and UNKNOWN apart unread (the engine then skips the search of the queues that tells them apart).
+     */
+    default TaskSnapshot readIfReady(String taskId, Type resultType) {
+        return read(taskId, resultType);
+    }
+
+    /**
      * Calls {@code onReady} once, from a background thread, when {@code taskId} reaches a ready state: on the
      * backend's notification, or on a periodic re-read should a notification be missed.
      */

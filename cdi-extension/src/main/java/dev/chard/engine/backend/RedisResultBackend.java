@@ -108,8 +108,8 @@ public final class RedisResultBackend implements ResultBackend {
         this.queued = reading;
     }
 
-    /** The stored record of {@code taskId} only, with no lookup in the queues: enough for whoever waits for a ready one. */
-    Optional<ResultRecord> readRecord(String taskId) {
+    @Override
+    public Optional<ResultRecord> readRecord(String taskId) {
         try {
             return Optional.ofNullable(StaleConnections.retryOnce(redis, () -> redis.get(key(taskId)))).map(codec::decode);
         } catch (JedisException e) {

@@ -28,6 +28,14 @@ public interface ResultBackend extends AutoCloseable {
     /** The record of {@code taskId}, or empty when there is none (an UNKNOWN id). */
     Optional<ResultRecord> read(String taskId);
 
+    /**
+     * The stored record of {@code taskId} alone: empty also for a task that waits in a queue without one (which
+     * {@link #read} reports PENDING). Enough for a caller waiting for a ready state.
+     */
+    default Optional<ResultRecord> readRecord(String taskId) {
+        return read(taskId);
+    }
+
     /** The one shared subscription of this process; started on first use. */
     ResultNotifier notifier();
 

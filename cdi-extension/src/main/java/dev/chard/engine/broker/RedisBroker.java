@@ -375,6 +375,16 @@ public final class RedisBroker implements Broker {
      */
     @Override
     public String layoutProblem(String queue) {
+        // a worker of the earlier version still running: its in-flight set is a SET (now a hash), which the heartbeat's
+        // reclaim could not read
+        for (String worker : redis.zrange(keys.workers(queue), 0, -1)) {
+            String inflight = keys.inflight(queue, worker);
+            if (redis.type(inflight).equals("set")) {
+                return "queue " + queue + " is consumed by a worker of an earlier Chard version (" + inflight + " is a set),"
+                        + " whose in-flight tasks this version cannot reclaim; stop the workers of that version (they hand"
+                        + " their tasks back), drain the queue with it, then start this one";
+            }
+        }
         for (String set : List.of(keys.ready(queue), keys.delayed(queue))) {
             for (String id : redis.zrange(set, 0, 0)) {
                 String oldKey = keys.messages(queue).replaceFirst("msgs$", "msg:") + id;

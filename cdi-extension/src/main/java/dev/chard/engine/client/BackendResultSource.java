@@ -36,6 +36,11 @@ public final class BackendResultSource implements ResultSource {
     }
 
     @Override
+    public TaskSnapshot readIfReady(String taskId, Type resultType) {
+        return backend.readRecord(taskId).map(r -> snapshot(r, resultType)).orElseGet(() -> TaskSnapshot.unknown(taskId));
+    }
+
+    @Override
     public void watch(String taskId, Type resultType, Consumer<TaskSnapshot> onReady) {
         backend.notifier().watch(taskId, r -> onReady.accept(snapshot(r, resultType)));
     }

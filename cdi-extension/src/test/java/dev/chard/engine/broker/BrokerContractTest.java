@@ -651,6 +651,15 @@ abstract class BrokerContractTest {
         assertNotNull(problem);
         assertTrue(problem.contains("queue " + q + " holds tasks written by an earlier Chard version"), problem);
         brokerDb.with(j -> j.del(PREFIX + ":{" + q + "}:msg:" + old, PREFIX + ":{" + q + "}:ready")); // not a documented key
+        assertNull(broker.layoutProblem(q));
+
+        String oldWorker = "old@test#" + UUID.randomUUID().toString().substring(0, 8);
+        brokerDb.with(j -> j.zadd(PREFIX + ":{" + q + "}:workers", 1, oldWorker));
+        brokerDb.with(j -> j.sadd(PREFIX + ":{" + q + "}:inflight:" + oldWorker, "some-id"));
+        String running = broker.layoutProblem(q);
+        assertNotNull(running, "a worker of the earlier version holds tasks in a set");
+        assertTrue(running.contains("is consumed by a worker of an earlier Chard version"), running);
+        brokerDb.with(j -> j.del(PREFIX + ":{" + q + "}:inflight:" + oldWorker, PREFIX + ":{" + q + "}:workers"));
     }
 
     @Test

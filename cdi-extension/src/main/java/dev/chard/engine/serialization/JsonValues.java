@@ -34,6 +34,14 @@ public final class JsonValues {
         return PROVIDER.createArrayBuilder();
     }
 
+    public static JsonValue number(int n) {
+        return PROVIDER.createValue(n);
+    }
+
+    public static JsonValue number(long n) {
+        return PROVIDER.createValue(n);
+    }
+
     public static JsonValue string(String s) {
         return s == null ? JsonValue.NULL : PROVIDER.createValue(s);
     }

@@ -5,7 +5,6 @@ import dev.chard.engine.broker.TaskMessage;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
@@ -29,43 +28,43 @@ public final class MessageCodec {
      * stored (decode takes it from there), and the root id when the task is its own root.
      */
     public String encode(TaskMessage m) {
-        JsonObjectBuilder b = JsonValues.object()
-                .add("v", VERSION)
-                .add("id", m.id())
-                .add("task", m.task());
+        JsonText b = new JsonText(256)
+                .number("v", VERSION)
+                .string("id", m.id())
+                .string("task", m.task());
         if (!m.args().isEmpty()) {
-            b.add("args", m.args());
+            b.value("args", m.args());
         }
         if (!m.kwargs().isEmpty()) {
-            b.add("kwargs", m.kwargs());
+            b.value("kwargs", m.kwargs());
         }
         if (m.retries() != 0) {
-            b.add("retries", m.retries());
+            b.number("retries", m.retries());
         }
         addIfSet(b, "eta", m.eta());
         addIfSet(b, "expires", m.expires());
         if (m.priority() != TaskOptions.DEFAULT_PRIORITY) {
-            b.add("priority", m.priority());
+            b.number("priority", m.priority());
         }
         if (m.rootId() != null && !m.rootId().equals(m.id())) {
-            b.add("rootId", m.rootId());
+            b.string("rootId", m.rootId());
         }
         addIfSet(b, "parentId", m.parentId());
         addIfSet(b, "groupId", m.groupId());
         addIfSet(b, "origin", m.origin());
         addIfSet(b, "sentAt", m.sentAt());
-        return b.build().toString();
+        return b.end();
     }
 
-    private static void addIfSet(JsonObjectBuilder b, String field, String value) {
+    private static void addIfSet(JsonText b, String field, String value) {
         if (value != null) {
-            b.add(field, value);
+            b.string(field, value);
         }
     }
 
-    private static void addIfSet(JsonObjectBuilder b, String field, Instant value) {
+    private static void addIfSet(JsonText b, String field, Instant value) {
         if (value != null) {
-            b.add(field, value.toString());
+            b.string(field, IsoInstants.format(value));
         }
     }
 

@@ -4,7 +4,6 @@ import dev.chard.api.TaskState;
 import dev.chard.engine.backend.ResultRecord;
 import dev.chard.engine.errors.ClientErrors;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
@@ -46,37 +45,56 @@ public final class ResultCodec {
 
     /** Null fields and zero retries are left out (decode reads them as absent); records written with them read the same. */
     public String encode(ResultRecord r) {
-        JsonObjectBuilder b = JsonValues.object().add("id", r.id());
+        JsonText b = new JsonText(128).string("id", r.id());
         if (r.task() != null) {
-            b.add("task", r.task());
+            b.string("task", r.task());
         }
-        b.add("state", r.stateName());
+        b.string("state", r.stateName());
         if (r.resultJson() != null) {
-            b.add("result", JsonValues.parse(r.resultJson()));
+            b.raw("result", compact(r.resultJson()));
         }
         if (r.exceptionType() != null) {
-            JsonObjectBuilder e = JsonValues.object().add("type", r.exceptionType());
-            if (r.exceptionMessage() != null) {
-                e.add("message", r.exceptionMessage());
-            }
-            b.add("exception", e);
+            b.object("exception", "type", r.exceptionType(), "message", r.exceptionMessage());
         }
         if (r.traceback() != null) {
-            b.add("traceback", r.traceback());
+            b.string("traceback", r.traceback());
         }
         if (r.worker() != null) {
-            b.add("worker", r.worker());
+            b.string("worker", r.worker());
         }
         if (r.retries() != 0) {
-            b.add("retries", r.retries());
+            b.number("retries", r.retries());
         }
         if (r.dateDone() != null) {
-            b.add("dateDone", r.dateDone().toString());
+            b.string("dateDone", IsoInstants.format(r.dateDone()));
         }
         if (r.metaJson() != null) {
-            b.add("meta", JsonValues.parse(r.metaJson()));
+            b.raw("meta", compact(r.metaJson()));
         }
-        return b.build().toString();
+        return b.end();
+    }
+
+    /**
+     * A value that is JSON already (JSON-B wrote it), embedded as it is when it is compact, as JSON-B writes by default;
+     * with whitespace outside its strings it goes through JSON-P to be written compact, as every record was before.
+     */
+    private static String compact(String json) {
+        boolean inString = false;
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++; // the escaped character, whatever it is
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+                return JsonValues.parse(json).toString();
+            }
+        }
+        return json;
     }
 
     /** @throws IllegalArgumentException when {@code json} is not a result record */

@@ -18,6 +18,7 @@ import java.lang.reflect.Parameter;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -73,6 +74,29 @@ class ArgumentsTest {
 
     static JsonObject kwargs(String json) {
         return JsonValues.parse(json).asJsonObject();
+    }
+
+    @Test
+    void simpleValuesAreWrittenAsJsonBWouldWriteThem() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        String chars = "ab \"\\/\n\t\u0001\u00e9\ud83d\ude00";
+        for (int i = 0; i < 2_000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int j = random.nextInt(8); j > 0; j--) {
+                text.append(chars.charAt(random.nextInt(chars.length())));
+            }
+            Object[] values = {random.nextInt(), random.nextLong(), (short) random.nextInt(), (byte) random.nextInt(),
+                    text.toString(), random.nextBoolean(), Integer.MIN_VALUE, Long.MAX_VALUE};
+            Map<String, Object> named = new java.util.LinkedHashMap<>();
+            for (int k = 0; k < values.length; k++) {
+                named.put("p" + k, values[k]);
+            }
+            JsonObject written = arguments.encodeNamed("sig.any", named);
+            for (int k = 0; k < values.length; k++) {
+                Object v = values[k];
+                assertEquals(JsonValues.parse(jsonb.toJson(v)), written.get("p" + k), () -> "value " + v + " of " + v.getClass());
+            }
+        }
     }
 
     @Test

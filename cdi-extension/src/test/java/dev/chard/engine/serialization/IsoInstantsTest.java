@@ -14,6 +14,27 @@ import org.junit.jupiter.params.provider.ValueSource;
 class IsoInstantsTest {
 
     @Test
+    void writesExactlyWhatInstantToStringWrites() {
+        SplittableRandom random = new SplittableRandom(20261127);
+        for (int i = 0; i < 200_000; i++) {
+            long sec = random.nextLong(0, 253_402_300_800L); // 1970 up to the last second of 9999
+            int nano = switch (i % 4) {
+                case 0 -> 0;
+                case 1 -> random.nextInt(1_000) * 1_000_000; // whole milliseconds (sentAt)
+                case 2 -> random.nextInt(1_000_000) * 1_000; // microseconds (Instant.now(), dateDone)
+                default -> random.nextInt(1_000_000_000);
+            };
+            Instant t = Instant.ofEpochSecond(sec, nano);
+            assertEquals(t.toString(), IsoInstants.format(t), () -> "epoch second " + sec + ", nano " + nano);
+        }
+        for (Instant edge : new Instant[] {Instant.EPOCH, Instant.ofEpochMilli(1), Instant.parse("2000-02-29T23:59:59.999Z"),
+                Instant.parse("2100-03-01T00:00:00Z"), Instant.parse("9999-12-31T23:59:59.999Z"), Instant.parse("+10000-01-01T00:00:00Z"),
+                Instant.parse("1969-12-31T23:59:59.5Z"), Instant.MIN, Instant.MAX}) {
+            assertEquals(edge.toString(), IsoInstants.format(edge));
+        }
+    }
+
+    @Test
     void readsEveryInstantToStringWritesExactlyAsInstantParseDoes() {
         SplittableRandom random = new SplittableRandom(20261126);
         for (int i = 0; i < 200_000; i++) {

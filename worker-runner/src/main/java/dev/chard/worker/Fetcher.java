@@ -13,9 +13,9 @@ import dev.chard.engine.broker.FetchResult;
  * The one thread that takes messages from Redis. It asks for as many messages as the worker may hold now
  * ({@link Reservations}: its free task threads, plus a prefetch sized by time for short tasks), up to
  * {@link #MAX_BATCH} in one fetch, so a busy worker refills all its threads in one round trip; it goes round-robin over
- * the queues so that
- * one busy queue cannot starve the others; when a round leaves every queue drained (fewer ready tasks than free
- * threads) it blocks on the wake-up list for at most the poll interval, or until the next delayed task is due.
+ * the queues so that one busy queue cannot starve the others; when a round leaves every queue drained (fewer ready
+ * tasks than it asked for) it blocks on the wake-up list for at most the poll interval, or until the next delayed task
+ * is due.
  */
 final class Fetcher implements Runnable {
 

@@ -14,19 +14,6 @@ public final class RedisVersion {
     private RedisVersion() {
     }
 
-    /**
-     * @throws BrokerUnavailableException (CHARD-04015, exit code 5) when a queue holds tasks in a layout this version
-     *                                    cannot read (see {@link dev.chard.engine.broker.Broker#layoutProblem})
-     */
-    public static void requireLayout(dev.chard.engine.broker.Broker broker, java.util.List<String> queues) {
-        for (String q : queues) {
-            String problem = broker.layoutProblem(q);
-            if (problem != null) {
-                throw new BrokerUnavailableException("CHARD-04015", problem, null);
-            }
-        }
-    }
-
     /** @throws BrokerUnavailableException (exit code 5) naming the version, when it is older than 6.0 */
     public static void require(String version) {
         if (version == null || version.isBlank()) {

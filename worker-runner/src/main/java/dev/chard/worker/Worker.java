@@ -21,8 +21,8 @@ import dev.chard.engine.config.Durations;
 
 /**
  * The consume loop of one worker process: a pool of {@code concurrency} task threads, one {@link Fetcher} thread
- * that fills free threads and a reserve of short tasks ({@link Reservations}), the {@link Completions} thread that writes the task threads' STARTED records and acks in
- * batches, and {@link Heartbeats}.
+ * that fills free threads and a reserve of short tasks ({@link Reservations}), the {@link Completions} thread that
+ * writes the task threads' STARTED records and acks in batches, and {@link Heartbeats}.
  *
  * <p>Lifecycle: {@link #start()} once; then {@link #stop()} once, from any thread, which stops fetching at once,
  * lets running tasks finish for up to {@code chard.worker.shutdown-timeout}, and hands back whatever is still held.

@@ -102,7 +102,7 @@ public final class RedisBroker implements Broker {
             throw ClientErrors.messageTooLarge(message.task(), size, config.messageMaxSize());
         }
         long delay = message.eta() == null ? 0 : Duration.between(Instant.now(), message.eta()).toMillis();
-        return new Prepared(task, body, delay, task.pending() != null && colocated != null);
+        return new Prepared(task, body, delay);
     }
 
     /**
@@ -153,7 +153,7 @@ public final class RedisBroker implements Broker {
                 args.add(Long.toString(p.delayMs));
                 if (trustFresh && p.task.freshId()) {
                     args.add("f");
-                } else if (p.recorded) {
+                } else if (p.task.pending() != null && colocated != null) {
                     args.add("r"); // a re-send: its old record, if any, goes (it reads PENDING again while queued)
                     keyList.add(colocated.key(m.id()));
                 } else {
@@ -172,11 +172,8 @@ public final class RedisBroker implements Broker {
         return cause;
     }
 
-    /**
-     * A message encoded and checked; {@code recorded}: its task keeps results in the co-located backend, where a queued
-     * task reads PENDING without a record (lookup.lua).
-     */
-    private record Prepared(OutgoingTask task, String body, long delayMs, boolean recorded) {
+    /** A message encoded and checked. */
+    private record Prepared(OutgoingTask task, String body, long delayMs) {
     }
 
     @Override
@@ -305,7 +302,7 @@ public final class RedisBroker implements Broker {
 
     @Override
     public java.util.Set<String> inflight(String queue, String workerId) {
-        return new java.util.HashSet<>(redis.hkeys(keys.inflight(queue, workerId)));
+        return redis.hkeys(keys.inflight(queue, workerId));
     }
 
     @Override
@@ -387,7 +384,7 @@ public final class RedisBroker implements Broker {
         }
         for (String set : List.of(keys.ready(queue), keys.delayed(queue))) {
             for (String id : redis.zrange(set, 0, 0)) {
-                String oldKey = keys.messages(queue).replaceFirst("msgs$", "msg:") + id;
+                String oldKey = keys.earlierLayoutMessage(queue, id);
                 if (!redis.hexists(keys.messages(queue), id) && redis.exists(oldKey)) {
                     return "queue " + queue + " holds tasks written by an earlier Chard version (" + oldKey + ", one key per"
                             + " message), which this worker cannot read; drain the queue with the version that wrote them,"

@@ -29,6 +29,11 @@ public final class Keys {
         return q(queue) + "msgs";
     }
 
+    /** Where Chard before the sixth performance step kept a message (one hash per task): only checked for, never written. */
+    public String earlierLayoutMessage(String queue, String id) {
+        return q(queue) + "msg:" + id;
+    }
+
     /** Delivery counts of tasks put back after a delivery that did not end (reclaimed, handed back), by id. */
     public String deliveries(String queue) {
         return q(queue) + "deliveries";

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 
+import dev.chard.api.BrokerUnavailableException;
 import dev.chard.engine.Engine;
 import dev.chard.engine.config.ChardConfig;
 import dev.chard.worker.Banner;
@@ -53,7 +54,7 @@ final class WorkerLauncher {
         engine.ping();
         Map<String, String> info = engine.brokerInfo();
         RedisVersion.require(info.get("redis_version"));
-        RedisVersion.requireLayout(engine.broker(), engine.config().workerQueues());
+        requireReadableQueues(engine);
         Banner.print(System.out, engine, me, archive.path() + " (" + archive.kind() + ")", info);
         Banner.redisWarnings(info).forEach(LOG::warning);
         Worker worker = new Worker(engine, new CdiTaskRunner(weld), me, archive.classLoader());
@@ -70,5 +71,18 @@ final class WorkerLauncher {
             }
         }
         return ExitCode.OK.code();
+    }
+
+    /**
+     * @throws BrokerUnavailableException (CHARD-04015, exit code 5) when a queue holds tasks in a layout this version
+     *                                    cannot read (see {@link dev.chard.engine.broker.Broker#layoutProblem})
+     */
+    private static void requireReadableQueues(Engine engine) {
+        for (String q : engine.config().workerQueues()) {
+            String problem = engine.broker().layoutProblem(q);
+            if (problem != null) {
+                throw new BrokerUnavailableException("CHARD-04015", problem, null);
+            }
+        }
     }
 }

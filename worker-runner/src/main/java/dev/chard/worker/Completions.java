@@ -8,12 +8,16 @@ import java.util.Map;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import dev.chard.engine.backend.ResultRecord;
 import dev.chard.engine.broker.Broker;
 import dev.chard.engine.broker.Completion;
 import dev.chard.engine.broker.Delivery;
+import dev.chard.worker.logging.LogBatch;
+import dev.chard.worker.logging.TaskLogRecord;
 
 /**
  * The outbox of the task threads: their STARTED records and their acks with outcomes, written by one thread that
@@ -34,6 +38,8 @@ import dev.chard.engine.broker.Delivery;
 final class Completions implements Runnable {
 
     private static final Logger LOG = Logger.getLogger(Completions.class.getName());
+    /** The task lines' logger (TaskProcessor's): a succeeded line reads the same whichever thread logs it. */
+    private static final Logger TASK_LOG = Logger.getLogger(TaskProcessor.TASK_LOGGER);
 
     /** The most entries one write carries: large enough to carry a whole pool's worth, small enough for a quick script. */
     static final int MAX_BATCH = 256;
@@ -46,10 +52,10 @@ final class Completions implements Runnable {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private final List<Completion> pending = new ArrayList<>();
+    private final List<Entry> pending = new ArrayList<>();
     /** The pending STARTED entry of each task id: dropped when its ack comes before it was written (nobody saw it). */
-    private final Map<String, Completion> pendingStarted = new HashMap<>();
-    private List<Completion> writing = List.of();
+    private final Map<String, Entry> pendingStarted = new HashMap<>();
+    private List<Entry> writing = List.of();
     private boolean stopped;
 
     /** Held around each write and by {@link #handBack()}: no write starts, or is still on its way, after hand-back. */
@@ -77,7 +83,7 @@ final class Completions implements Runnable {
 
     /** Queues the STARTED record of a delivery that starts running now. */
     void started(Delivery d, ResultRecord started) {
-        Completion c = Completion.started(d, started);
+        Entry c = new Entry(Completion.started(d, started), null, null);
         lock.lock();
         try {
             if (!awaitRoom()) {
@@ -91,20 +97,26 @@ final class Completions implements Runnable {
         }
     }
 
-    /** Queues the ack of a delivery with its outcome (null: nothing to record); {@code ended} follows once written. */
-    void ack(Delivery d, ResultRecord outcome) {
+    /**
+     * Queues the ack of a delivery with its outcome (null: nothing to record); {@code ended} follows once written.
+     *
+     * @param written an INFO line logged once the ack is written (with the lines of the same write, in one go), or null;
+     *                it names the calling thread, the one that ran the task
+     */
+    void ack(Delivery d, ResultRecord outcome, Supplier<String> written) {
+        Entry entry = new Entry(Completion.ack(d, outcome), written, written == null ? null : Thread.currentThread().getName());
         lock.lock();
         try {
-            Completion started = pendingStarted.remove(d.id());
+            Entry started = pendingStarted.remove(d.id());
             if (started != null) {
                 pending.remove(started); // never written, so never seen: the outcome replaces it
             }
             if (!awaitRoom()) {
-                discard(List.of(Completion.ack(d, outcome)));
+                discard(List.of(entry));
                 ended.accept(d);
                 return;
             }
-            pending.add(Completion.ack(d, outcome));
+            pending.add(entry);
             changed.signalAll();
         } finally {
             lock.unlock();
@@ -118,7 +130,7 @@ final class Completions implements Runnable {
     void settle(String id) {
         lock.lock();
         try {
-            Completion started = pendingStarted.remove(id);
+            Entry started = pendingStarted.remove(id);
             if (started != null) {
                 pending.remove(started);
                 changed.signalAll();
@@ -200,7 +212,7 @@ final class Completions implements Runnable {
     @Override
     public void run() {
         while (true) {
-            List<Completion> batch;
+            List<Entry> batch;
             lock.lock();
             try {
                 while (pending.isEmpty() && !stopped) {
@@ -212,9 +224,9 @@ final class Completions implements Runnable {
                 int n = Math.min(MAX_BATCH, pending.size());
                 batch = new ArrayList<>(pending.subList(0, n));
                 pending.subList(0, n).clear();
-                for (Completion c : batch) {
-                    if (!c.ack()) {
-                        pendingStarted.remove(c.delivery().id());
+                for (Entry e : batch) {
+                    if (!e.completion().ack()) {
+                        pendingStarted.remove(e.completion().delivery().id());
                     }
                 }
                 writing = batch;
@@ -222,10 +234,12 @@ final class Completions implements Runnable {
             } finally {
                 lock.unlock();
             }
-            write(batch);
-            for (Completion c : batch) {
-                if (c.ack()) {
-                    ended.accept(c.delivery());
+            if (write(batch)) {
+                logWritten(batch);
+            }
+            for (Entry e : batch) {
+                if (e.completion().ack()) {
+                    ended.accept(e.completion().delivery());
                 }
             }
             lock.lock();
@@ -238,24 +252,31 @@ final class Completions implements Runnable {
         }
     }
 
-    /** Writes {@code batch}, retrying while Redis is away; gives up (discarding it) only once the tasks are handed back. */
-    private void write(List<Completion> batch) {
+    /**
+     * Writes {@code batch}, retrying while Redis is away; gives up (discarding it) only once the tasks are handed back.
+     * True when written.
+     */
+    private boolean write(List<Entry> batch) {
+        List<Completion> completions = new ArrayList<>(batch.size());
+        for (Entry e : batch) {
+            completions.add(e.completion());
+        }
         Backoff backoff = new Backoff();
         while (true) {
             try {
                 synchronized (writeLock) {
                     if (!handedBack) {
-                        broker.complete(workerId, batch);
-                        return;
+                        broker.complete(workerId, completions);
+                        return true;
                     }
                 }
                 discard(batch);
-                return;
+                return false;
             } catch (RuntimeException e) {
                 if (handedBack) {
                     LOG.warning(() -> "Giving up on writing " + batch.size() + " completion(s) after hand-back: " + e);
                     discard(batch);
-                    return;
+                    return false;
                 }
                 LOG.warning(() -> "Cannot write " + batch.size() + " completion(s) (" + e + "); retrying in "
                         + backoff.next().toMillis() + " ms");
@@ -267,9 +288,26 @@ final class Completions implements Runnable {
         }
     }
 
+    /** The lines of a written batch, in one write to the log (a line per task, each naming its task's thread). */
+    private static void logWritten(List<Entry> batch) {
+        if (!TASK_LOG.isLoggable(Level.INFO)) {
+            return;
+        }
+        LogBatch.run(() -> {
+            for (Entry e : batch) {
+                if (e.written() != null) {
+                    TaskLogRecord r = new TaskLogRecord(Level.INFO, e.written().get(), e.thread());
+                    r.setLoggerName(TASK_LOG.getName());
+                    TASK_LOG.log(r);
+                }
+            }
+        });
+    }
+
     /** The hand-back already put these tasks back in their queue; they will run again elsewhere, so keep no outcome. */
-    private static void discard(List<Completion> entries) {
-        for (Completion c : entries) {
+    private static void discard(List<Entry> entries) {
+        for (Entry e : entries) {
+            Completion c = e.completion();
             if (c.ack()) {
                 ResultRecord r = c.record();
                 LOG.warning(() -> "Task " + c.delivery().id() + " finished after it was handed back; its outcome ("
@@ -286,12 +324,16 @@ final class Completions implements Runnable {
         return !handedBack;
     }
 
-    private static boolean contains(List<Completion> entries, String id) {
-        for (Completion c : entries) {
-            if (c.delivery().id().equals(id)) {
+    private static boolean contains(List<Entry> entries, String id) {
+        for (Entry e : entries) {
+            if (e.completion().delivery().id().equals(id)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** A queued completion, with the line to log once it is written and the thread that queued it. */
+    private record Entry(Completion completion, Supplier<String> written, String thread) {
     }
 }

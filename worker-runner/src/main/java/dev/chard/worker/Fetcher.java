@@ -8,6 +8,7 @@ import java.util.logging.Logger;
 import dev.chard.engine.broker.Broker;
 import dev.chard.engine.broker.Delivery;
 import dev.chard.engine.broker.FetchResult;
+import dev.chard.worker.logging.LogBatch;
 
 /**
  * The one thread that takes messages from Redis. It asks for as many messages as the worker may hold now
@@ -90,13 +91,15 @@ final class Fetcher implements Runnable {
                     String q = queues.get((first + i) % queues.size());
                     FetchResult r = broker.fetch(q, instanceId, held);
                     allDrained &= r.drained();
-                    for (Delivery d : r.deliveries()) {
-                        // dispatched even if stop() came meanwhile: the task is ours either way, and shutdown hands
-                        // back whatever did not finish
-                        reservations.taken();
-                        dispatch.accept(d);
-                        held--;
-                    }
+                    // dispatched even if stop() came meanwhile: the task is ours either way, and shutdown hands back
+                    // whatever did not finish; the received lines of one fetch are written to the log together
+                    LogBatch.run(() -> {
+                        for (Delivery d : r.deliveries()) {
+                            reservations.taken();
+                            dispatch.accept(d);
+                        }
+                    });
+                    held -= r.deliveries().size();
                     if (!r.deliveries().isEmpty()) {
                         nextQueue = (first + i + 1) % queues.size(); // the next round starts after the last that gave
                     }

@@ -2,12 +2,12 @@ package dev.chard.worker;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.random.RandomGenerator;
@@ -27,14 +27,16 @@ import dev.chard.engine.serialization.MalformedMessageException;
 import dev.chard.engine.serialization.Tracebacks;
 
 /**
- * Handles one delivery from start to end: decode, check expiry and registration, bind arguments, run, and end the
- * delivery with exactly one ack (with its outcome, queued in {@link Completions}), one retry or one dead-letter.
- * Every path ends the delivery, so a message never stays owned by a live worker that will not finish it.
- * Thread-safe: pool threads share it.
+ * Handles one delivery from start to end: decode and look up its task ({@link #receive}, on the fetcher thread), then
+ * check expiry, bind arguments, run, and end the delivery with exactly one ack (with its outcome, queued in
+ * {@link Completions}), one retry or one dead-letter ({@link #process}, on a task thread). Every path ends the
+ * delivery, so a message never stays owned by a live worker that will not finish it. Thread-safe.
  */
 final class TaskProcessor {
 
-    private static final Logger LOG = Logger.getLogger("dev.chard.worker.Task");
+    /** The logger of the lines about tasks (received, succeeded, failed, retry). */
+    static final String TASK_LOGGER = "dev.chard.worker.Task";
+    private static final Logger LOG = Logger.getLogger(TASK_LOGGER);
     private static final RandomGenerator RANDOM = RandomGenerator.getDefault();
 
     private final Engine engine;
@@ -58,10 +60,17 @@ final class TaskProcessor {
     }
 
     /**
-     * Runs {@code d} to its end. Returns true when that end is an ack queued in {@link Completions}, which reports the
-     * delivery ended once the ack is written; false when the delivery ended here (dead letter, retry, hand-back).
+     * A delivery as the fetcher read it: decoded (or why it cannot be), and its task looked up. Made on the fetcher
+     * thread, which logs the received lines of one fetch together (Celery's consumer logs "received" too, not its pool).
+     *
+     * @param message   null when the body is malformed ({@code malformed} says why)
+     * @param task      null when the message names a task this worker does not have
      */
-    boolean process(Delivery d) {
+    record Received(Delivery delivery, TaskMessage message, TaskDescriptor task, MalformedMessageException malformed) {
+    }
+
+    /** Decodes {@code d} and logs its received line; never throws for a bad message (that is {@link #process}'s to end). */
+    Received receive(Delivery d) {
         TaskMessage m;
         try {
             // the producer enforces chard.message.max-size; a message written past it (another client, a raw write) is
@@ -73,33 +82,54 @@ final class TaskProcessor {
             }
             m = engine.messages().decode(d.body(), d.queue());
         } catch (MalformedMessageException e) {
+            return new Received(d, null, null, e);
+        }
+        TaskDescriptor task = engine.registry().byName(m.task()).orElse(null);
+        if (task != null) {
+            LOG.info(() -> "Task " + label(task, m) + " received" + (d.redelivered() ? " (delivery " + d.deliveries() + ")" : ""));
+        }
+        return new Received(d, m, task, null);
+    }
+
+    private static String label(TaskDescriptor task, TaskMessage m) {
+        return task.shortName() + "[" + m.id() + "]";
+    }
+
+    /**
+     * Runs a received delivery to its end. Returns true when that end is an ack queued in {@link Completions}, which
+     * reports the delivery ended once the ack is written; false when the delivery ended here (dead letter, retry,
+     * hand-back).
+     */
+    boolean process(Received r) {
+        Delivery d = r.delivery();
+        if (r.malformed() != null) {
+            MalformedMessageException e = r.malformed();
             retrying("dead-letter " + d.id(), () -> engine.broker().deadLetter(d, me.instanceId(), WorkerErrors.malformed(e.reason())));
             LOG.warning(() -> "Message " + d.id() + " of queue " + d.queue() + " is malformed and was dead-lettered: " + e.reason());
             return false;
         }
-        Optional<TaskDescriptor> task = engine.registry().byName(m.task());
-        if (task.isEmpty()) {
+        TaskMessage m = r.message();
+        TaskDescriptor task = r.task();
+        if (task == null) {
             String why = WorkerErrors.notRegistered(m.task());
             LOG.severe(() -> "Received unregistered task of type '" + m.task() + "' [" + m.id() + "]: the task is recorded as"
                     + " FAILURE. Is the worker started with the archive that declares it (-A)? " + why);
-            return ack(d, ResultRecord.failure(m.id(), m.task(), WorkerErrors.NOT_REGISTERED_TYPE, why, null, me.name(), m.retries()));
+            return ack(d, ResultRecord.failure(m.id(), m.task(), WorkerErrors.NOT_REGISTERED_TYPE, why, null, me.name(), m.retries()), null);
         }
-        String label = task.get().shortName() + "[" + m.id() + "]";
-        LOG.info(() -> "Task " + label + " received" + (d.redelivered() ? " (delivery " + d.deliveries() + ")" : ""));
-
+        String label = label(task, m);
         if (m.expires() != null && m.expires().isBefore(Instant.now())) {
             LOG.info(() -> "Task " + label + " expired");
-            return ack(d, recordOf(task.get(), ResultRecord.revoked(m.id(), m.task(), "expired", me.name())));
+            return ack(d, recordOf(task, ResultRecord.revoked(m.id(), m.task(), "expired", me.name())), null);
         }
         Object[] args;
         try {
-            args = engine.arguments().bind(task.get(), m);
+            args = engine.arguments().bind(task, m);
         } catch (ArgumentBindingException e) {
             LOG.severe(() -> "Task " + label + " rejected: " + e.getMessage());
-            return ack(d, recordOf(task.get(), ResultRecord.failure(m.id(), m.task(), ArgumentBindingException.class.getName(), e.getMessage(),
-                    Tracebacks.format(e), me.name(), m.retries())));
+            return ack(d, recordOf(task, ResultRecord.failure(m.id(), m.task(), ArgumentBindingException.class.getName(), e.getMessage(),
+                    Tracebacks.format(e), me.name(), m.retries())), null);
         }
-        return run(d, m, task.get(), args, label);
+        return run(d, m, task, args, label);
     }
 
     private boolean run(Delivery d, TaskMessage m, TaskDescriptor task, Object[] args, String label) {
@@ -112,6 +142,7 @@ final class TaskProcessor {
         RunningTask running = new RunningTask(m, d.deliveries(), task, me.name(), orderedBackend, engine.results());
         long start = System.nanoTime();
         ResultRecord outcome;
+        Supplier<String> succeeded = null; // logged by the outbox once the outcome is written: what a caller can see then
         try {
             Object value = RunningTask.runAs(running, () -> {
                 try {
@@ -124,8 +155,8 @@ final class TaskProcessor {
             });
             String json = engine.results().valueToJson(value);
             long tookNanos = System.nanoTime() - start;
-            LOG.info(() -> "Task " + label + " succeeded in " + Durations.seconds(Duration.ofNanos(tookNanos)) + ": " + abbreviate(json));
             outcome = ResultRecord.success(m.id(), m.task(), json, me.name(), m.retries());
+            succeeded = () -> "Task " + label + " succeeded in " + Durations.seconds(Duration.ofNanos(tookNanos)) + ": " + abbreviate(json);
         } catch (Throwable thrown) {
             Throwable t = unwrap(thrown);
             if (t instanceof VirtualMachineError vme) {
@@ -151,7 +182,7 @@ final class TaskProcessor {
             outcome = ResultRecord.failure(m.id(), m.task(), t.getClass().getName(), t.getMessage(), Tracebacks.format(t),
                     me.name(), m.retries());
         }
-        return ack(d, recordOf(task, outcome));
+        return ack(d, recordOf(task, outcome), succeeded);
     }
 
     /** What to record for {@code task}: nothing when it ignores results, else the record kept for its own expiry. */
@@ -176,9 +207,13 @@ final class TaskProcessor {
         retrying("retry " + d.id(), () -> engine.broker().retry(d, me.instanceId(), next, countdown, record));
     }
 
-    /** Queues the ack; the outbox writes it, or discards it if shutdown has handed the task back by then. */
-    private boolean ack(Delivery d, ResultRecord outcome) {
-        completions.ack(d, outcome);
+    /**
+     * Queues the ack; the outbox writes it, or discards it if shutdown has handed the task back by then.
+     *
+     * @param written the INFO line to log once the ack is written, or null
+     */
+    private boolean ack(Delivery d, ResultRecord outcome, Supplier<String> written) {
+        completions.ack(d, outcome, written);
         return true;
     }
 

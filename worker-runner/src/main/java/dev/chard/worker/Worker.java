@@ -72,7 +72,8 @@ public final class Worker {
         this.fetcher = new Fetcher(engine.broker(), queues, me.instanceId(), config.pollInterval(), reservations,
                 d -> {
                     holding.add(Heartbeats.key(d.queue(), d.id()));
-                    pool.execute(() -> runOne(processor, d));
+                    TaskProcessor.Received r = processor.receive(d);
+                    pool.execute(() -> runOne(processor, r));
                 });
         this.fetcherThread = new Thread(fetcher, "Fetcher");
         this.heartbeats = new Heartbeats(engine.broker(), queues, me.instanceId(), config.heartbeatInterval(), holding::contains);
@@ -102,12 +103,13 @@ public final class Worker {
         return processed.get();
     }
 
-    private void runOne(TaskProcessor processor, Delivery d) {
+    private void runOne(TaskProcessor processor, TaskProcessor.Received r) {
+        Delivery d = r.delivery();
         long started = System.nanoTime();
         running.incrementAndGet();
         boolean acked = false;
         try {
-            acked = processor.process(d);
+            acked = processor.process(r);
         } catch (RuntimeException | Error e) {
             // the delivery stays owned by this worker: handed back at shutdown, or reclaimed if the process dies
             LOG.log(Level.SEVERE, "Delivery " + d.id() + " of queue " + d.queue() + " could not be completed: " + e, e);

@@ -15,6 +15,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +32,7 @@ import dev.chard.engine.broker.FetchResult;
 import dev.chard.engine.broker.HeartbeatResult;
 import dev.chard.engine.broker.OutgoingTask;
 import dev.chard.engine.broker.TaskMessage;
+import dev.chard.worker.logging.CeleryFormatter;
 
 @Timeout(20)
 class CompletionsTest {
@@ -72,12 +77,12 @@ class CompletionsTest {
     void whatIsQueuedWhileAWriteIsOnItsWayGoesInTheNextWriteInQueueOrder() throws Exception {
         outbox.start();
         broker.block();
-        outbox.ack(delivery("a"), success("a"));
+        outbox.ack(delivery("a"), success("a"), null);
         assertEquals(List.of("A:a"), describe(broker.nextWrite()), "the first entry is written at once");
         outbox.started(delivery("b"), started("b"));
-        outbox.ack(delivery("c"), null);
+        outbox.ack(delivery("c"), null, null);
         outbox.started(delivery("d"), started("d"));
-        outbox.ack(delivery("b"), success("b"));
+        outbox.ack(delivery("b"), success("b"), null);
         broker.open();
         // b's STARTED was never written when its ack came, so only the ack is; d's STARTED stays
         assertEquals(List.of("A:c", "S:d", "A:b"), describe(broker.nextWrite()));
@@ -91,7 +96,7 @@ class CompletionsTest {
         broker.block();
         outbox.started(delivery("x"), started("x"));
         assertEquals(List.of("S:x"), describe(broker.nextWrite()));
-        outbox.ack(delivery("x"), success("x"));
+        outbox.ack(delivery("x"), success("x"), null);
         broker.open();
         assertEquals(List.of("A:x"), describe(broker.nextWrite()));
     }
@@ -100,7 +105,7 @@ class CompletionsTest {
     void aFailedWriteIsRetriedUntilRedisAnswersAndEndsTheDeliveryOnlyThen() throws Exception {
         broker.failures.set(2);
         outbox.start();
-        outbox.ack(delivery("a"), success("a"));
+        outbox.ack(delivery("a"), success("a"), null);
         assertEquals(List.of("A:a"), describe(broker.nextWrite()));
         assertTrue(outbox.drain(Duration.ofSeconds(5)));
         assertEquals(3, broker.calls.get(), "two failures, then the write");
@@ -112,13 +117,13 @@ class CompletionsTest {
         outbox = new Completions(broker, "w1", 2, d -> ended.add(d.id()));
         outbox.start();
         broker.block();
-        outbox.ack(delivery("a"), null);
+        outbox.ack(delivery("a"), null, null);
         broker.nextWrite(); // on its way, blocked
-        outbox.ack(delivery("b"), null);
-        outbox.ack(delivery("c"), null); // the outbox holds two now
+        outbox.ack(delivery("b"), null, null);
+        outbox.ack(delivery("c"), null, null); // the outbox holds two now
         CountDownLatch queued = new CountDownLatch(1);
         Thread t = new Thread(() -> {
-            outbox.ack(delivery("d"), null);
+            outbox.ack(delivery("d"), null, null);
             queued.countDown();
         });
         t.start();
@@ -133,7 +138,7 @@ class CompletionsTest {
     void drainReturnsOnceEverythingQueuedIsWritten() throws Exception {
         outbox.start();
         for (int i = 0; i < 500; i++) {
-            outbox.ack(delivery("t" + i), success("t" + i));
+            outbox.ack(delivery("t" + i), success("t" + i), null);
         }
         assertTrue(outbox.drain(Duration.ofSeconds(5)));
         assertEquals(0, outbox.backlog());
@@ -145,10 +150,10 @@ class CompletionsTest {
     void afterHandBackNothingIsWrittenAndTheOutcomesAreDiscarded() throws Exception {
         broker.failures.set(Integer.MAX_VALUE); // Redis is away
         outbox.start();
-        outbox.ack(delivery("a"), success("a"));
+        outbox.ack(delivery("a"), success("a"), null);
         assertTrue(broker.attempted.poll(5, TimeUnit.SECONDS) != null, "a write was tried");
         outbox.handBack();
-        outbox.ack(delivery("b"), success("b")); // a task that ends after the hand-back
+        outbox.ack(delivery("b"), success("b"), null); // a task that ends after the hand-back
         outbox.stop(Duration.ofSeconds(5));
         assertEquals(List.of(), broker.written(), "nothing written after the hand-back");
         assertEquals(Set.of("a", "b"), Set.copyOf(ended), "discarded deliveries are no longer held");
@@ -158,9 +163,9 @@ class CompletionsTest {
     void aHandBackWaitsForAWriteOnItsWayAndStopsTheNextOne() throws Exception {
         outbox.start();
         broker.block();
-        outbox.ack(delivery("a"), success("a"));
+        outbox.ack(delivery("a"), success("a"), null);
         broker.nextWrite();
-        outbox.ack(delivery("b"), success("b"));
+        outbox.ack(delivery("b"), success("b"), null);
         CountDownLatch handedBack = new CountDownLatch(1);
         Thread t = new Thread(() -> {
             outbox.handBack();
@@ -171,7 +176,7 @@ class CompletionsTest {
         assertFalse(handedBack.await(300, TimeUnit.MILLISECONDS), "hand-back waits while a write is on its way");
         broker.open();
         assertTrue(handedBack.await(5, TimeUnit.SECONDS));
-        outbox.ack(delivery("c"), success("c"));
+        outbox.ack(delivery("c"), success("c"), null);
         outbox.stop(Duration.ofSeconds(5));
         assertEquals(List.of("A:a"), describe(broker.writes.get(0)), "the write on its way completed");
         assertEquals(List.of(), broker.afterHandBack, "no write began after the hand-back returned");
@@ -198,6 +203,78 @@ class CompletionsTest {
         assertTrue(settled.await(5, TimeUnit.SECONDS));
         assertTrue(outbox.drain(Duration.ofSeconds(5)));
         assertEquals(List.of("S:x"), describe(broker.written()), "y's STARTED was dropped, never written");
+    }
+
+    @Test
+    void aSucceededLineIsLoggedOnceItsAckIsWrittenAndNamesTheTaskThread() throws Exception {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Handler capture = capture(lines);
+        try {
+            outbox.start();
+            broker.block();
+            Thread task = new Thread(() -> outbox.ack(delivery("a"), success("a"), () -> "Task t[a] succeeded"), "Worker-7");
+            task.start();
+            task.join();
+            broker.nextWrite();
+            Thread.sleep(100);
+            assertEquals(List.of(), lines, "nothing is logged while the ack is on its way");
+            broker.open();
+            assertTrue(outbox.drain(Duration.ofSeconds(5)));
+            assertEquals(1, lines.size(), String.valueOf(lines));
+            assertTrue(lines.get(0).contains("INFO/Worker-7] Task t[a] succeeded"), lines.get(0));
+        } finally {
+            release(capture);
+        }
+    }
+
+    @Test
+    void aDiscardedAckLogsNoSucceededLine() throws Exception {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Handler capture = capture(lines);
+        try {
+            broker.failures.set(Integer.MAX_VALUE); // Redis is away
+            outbox.start();
+            outbox.ack(delivery("a"), success("a"), () -> "Task t[a] succeeded");
+            assertTrue(broker.attempted.poll(5, TimeUnit.SECONDS) != null, "a write was tried");
+            outbox.handBack();
+            outbox.stop(Duration.ofSeconds(5));
+            assertEquals(List.of(), lines, "the task runs again elsewhere: it did not succeed here");
+        } finally {
+            release(capture);
+        }
+    }
+
+    /** The task logger, kept while a test captures it: JUL holds loggers weakly, and so would forget its level. */
+    private static final Logger TASK_LOG = Logger.getLogger(TaskProcessor.TASK_LOGGER);
+
+    /**
+     * Collects the task lines at INFO, formatted as the worker writes them (other tests of this JVM may have set the
+     * worker's logging to a higher level); {@link #release} undoes it.
+     */
+    private static Handler capture(List<String> lines) {
+        CeleryFormatter format = new CeleryFormatter();
+        Handler h = new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                lines.add(format.format(r));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        TASK_LOG.setLevel(Level.INFO);
+        TASK_LOG.addHandler(h);
+        return h;
+    }
+
+    private static void release(Handler h) {
+        TASK_LOG.removeHandler(h);
+        TASK_LOG.setLevel(null);
     }
 
     /** A broker whose {@code complete} records each write; it can be held (a slow Redis) or fail (Redis away). */

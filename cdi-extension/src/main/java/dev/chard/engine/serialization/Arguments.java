@@ -7,7 +7,9 @@ import dev.chard.engine.registry.TaskDescriptor;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 
@@ -141,12 +143,59 @@ public final class Arguments {
             }
             return null;
         }
+        Object simple = simpleValue(v, type);
+        if (simple != null) {
+            return simple;
+        }
         try {
             return jsonb.fromJson(v.toString(), type);
         } catch (RuntimeException e) {
             throw new ArgumentBindingException(what(index, name, type, task) + " cannot be read from " + abbreviate(v.toString()) + ": "
                     + ClientErrors.rootMessage(e), e);
         }
+    }
+
+    /**
+     * A whole number into an int, long, short or byte parameter (or its box) that holds it, a string into a String, true
+     * or false into a boolean: the value JSON-B would read, made directly (the JSON text and JSON-B's parser were most
+     * of binding an {@code add(int, int)}). Null for anything else (a fraction, a number out of range, a type JSON-B
+     * converts): that goes through JSON-B, which reads it or names what does not fit.
+     */
+    static Object simpleValue(JsonValue v, Type type) {
+        if (!(type instanceof Class<?> c)) {
+            return null;
+        }
+        if (v instanceof JsonNumber n) {
+            if (!n.isIntegral()) {
+                return null;
+            }
+            try {
+                if (c == int.class || c == Integer.class) {
+                    return n.intValueExact();
+                }
+                if (c == long.class || c == Long.class) {
+                    return n.longValueExact();
+                }
+                if (c == short.class || c == Short.class) {
+                    int i = n.intValueExact();
+                    return i == (short) i ? Short.valueOf((short) i) : null;
+                }
+                if (c == byte.class || c == Byte.class) {
+                    int i = n.intValueExact();
+                    return i == (byte) i ? Byte.valueOf((byte) i) : null;
+                }
+            } catch (ArithmeticException outOfRange) {
+                return null;
+            }
+            return null;
+        }
+        if (v instanceof JsonString str) {
+            return c == String.class ? str.getString() : null;
+        }
+        if (v.getValueType() == JsonValue.ValueType.TRUE || v.getValueType() == JsonValue.ValueType.FALSE) {
+            return c == boolean.class || c == Boolean.class ? Boolean.valueOf(v.getValueType() == JsonValue.ValueType.TRUE) : null;
+        }
+        return null;
     }
 
     /** How an error names a parameter; built only when there is an error (it reflects on the method). */

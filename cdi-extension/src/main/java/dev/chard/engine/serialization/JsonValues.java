@@ -5,6 +5,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonParser;
 
 import java.io.StringReader;
 
@@ -24,6 +25,10 @@ public final class JsonValues {
         try (JsonReader r = PROVIDER.createReader(new StringReader(json))) {
             return r.readValue();
         }
+    }
+
+    public static JsonParser parser(String json) {
+        return PROVIDER.createParser(new StringReader(json));
     }
 
     public static JsonObjectBuilder object() {

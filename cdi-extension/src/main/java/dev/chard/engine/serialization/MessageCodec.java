@@ -7,9 +7,11 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 
 /**
  * Task messages to and from JSON (docs/architecture.md, "Messages"). Decoding reads the compact form and the older
@@ -68,77 +70,103 @@ public final class MessageCodec {
         }
     }
 
+    /** The fields {@link #decode} reads, in the order it checks them (which problem is reported first). */
+    private static final List<String> FIELDS = List.of("id", "task", "args", "kwargs", "retries", "priority", "queue", "rootId",
+            "eta", "expires", "parentId", "groupId", "origin", "sentAt");
+    private static final int ID = 0, TASK = 1, ARGS = 2, KWARGS = 3, RETRIES = 4, PRIORITY = 5, QUEUE = 6, ROOT_ID = 7, ETA = 8,
+            EXPIRES = 9, PARENT_ID = 10, GROUP_ID = 11, ORIGIN = 12, SENT_AT = 13;
+
     /**
+     * Reads the message with JSON-P's streaming parser, keeping only the values of the fields above (a worker decodes
+     * every message it runs; building the whole object first was half of decoding). It reads the whole object before
+     * checking any field, as a tree reader would, so a message that is not JSON is reported as such whatever its
+     * fields; a repeated field counts with its last value; what follows the object is not read.
+     *
      * @param deliveredFrom the queue the message was taken from, used when the message names none
      */
     public TaskMessage decode(String body, String deliveredFrom) {
-        JsonObject o;
-        try {
-            JsonValue v = JsonValues.parse(body);
-            if (v.getValueType() != JsonValue.ValueType.OBJECT) {
+        JsonValue[] f = new JsonValue[FIELDS.size()];
+        try (JsonParser p = JsonValues.parser(body)) {
+            if (!p.hasNext()) {
+                throw new MalformedMessageException("the message is not JSON: it is empty", null);
+            }
+            if (p.next() != JsonParser.Event.START_OBJECT) {
+                p.getValue(); // the rest of the value, so that invalid JSON is reported as such
                 throw new MalformedMessageException("the message is JSON but not an object", null);
             }
-            o = v.asJsonObject();
+            while (p.next() == JsonParser.Event.KEY_NAME) {
+                int field = FIELDS.indexOf(p.getString());
+                p.next();
+                // read even when unused: Parsson's skipArray/skipObject spin forever on text that ends inside them
+                // (eclipse-ee4j/parsson#23), and a worker must never hang on a message
+                JsonValue value = p.getValue();
+                if (field >= 0) {
+                    f[field] = value;
+                }
+            }
         } catch (MalformedMessageException e) {
             throw e;
         } catch (RuntimeException e) {
             throw new MalformedMessageException("the message is not JSON: " + e.getMessage(), e);
         }
-        String id = requiredString(o, "id");
-        String task = requiredString(o, "task");
-        JsonArray args = o.containsKey("args") && !o.isNull("args") ? typed(o, "args", JsonArray.class, "an array") : JsonValue.EMPTY_JSON_ARRAY;
-        JsonObject kwargs = o.containsKey("kwargs") && !o.isNull("kwargs") ? typed(o, "kwargs", JsonObject.class, "an object") : JsonValue.EMPTY_JSON_OBJECT;
-        int retries = optionalInt(o, "retries", 0);
-        int priority = optionalInt(o, "priority", TaskOptions.DEFAULT_PRIORITY);
-        String queue = optionalString(o, "queue");
-        String rootId = optionalString(o, "rootId");
-        return new TaskMessage(id, task, args, kwargs, retries, optionalInstant(o, "eta"), optionalInstant(o, "expires"),
-                queue == null ? deliveredFrom : queue, priority, rootId == null ? id : rootId, optionalString(o, "parentId"),
-                optionalString(o, "groupId"), optionalString(o, "origin"), optionalInstant(o, "sentAt"));
+        String id = requiredString(f, ID);
+        String task = requiredString(f, TASK);
+        JsonArray args = present(f[ARGS]) ? typed(f, ARGS, JsonArray.class, "an array") : JsonValue.EMPTY_JSON_ARRAY;
+        JsonObject kwargs = present(f[KWARGS]) ? typed(f, KWARGS, JsonObject.class, "an object") : JsonValue.EMPTY_JSON_OBJECT;
+        int retries = optionalInt(f, RETRIES, 0);
+        int priority = optionalInt(f, PRIORITY, TaskOptions.DEFAULT_PRIORITY);
+        String queue = optionalString(f, QUEUE);
+        String rootId = optionalString(f, ROOT_ID);
+        return new TaskMessage(id, task, args, kwargs, retries, optionalInstant(f, ETA), optionalInstant(f, EXPIRES),
+                queue == null ? deliveredFrom : queue, priority, rootId == null ? id : rootId, optionalString(f, PARENT_ID),
+                optionalString(f, GROUP_ID), optionalString(f, ORIGIN), optionalInstant(f, SENT_AT));
     }
 
-    private static String requiredString(JsonObject o, String field) {
-        String s = optionalString(o, field);
+    /** Absent and null mean the same: the default. */
+    private static boolean present(JsonValue v) {
+        return v != null && v.getValueType() != JsonValue.ValueType.NULL;
+    }
+
+    private static String requiredString(JsonValue[] f, int field) {
+        String s = optionalString(f, field);
         if (s == null || s.isBlank()) {
-            throw new MalformedMessageException("the message has no \"" + field + "\"", null);
+            throw new MalformedMessageException("the message has no \"" + FIELDS.get(field) + "\"", null);
         }
         return s;
     }
 
-    private static String optionalString(JsonObject o, String field) {
-        if (!o.containsKey(field) || o.isNull(field)) {
-            return null;
-        }
-        return typed(o, field, JsonString.class, "a string").getString();
+    private static String optionalString(JsonValue[] f, int field) {
+        return present(f[field]) ? typed(f, field, JsonString.class, "a string").getString() : null;
     }
 
-    private static int optionalInt(JsonObject o, String field, int absent) {
-        if (!o.containsKey(field) || o.isNull(field)) {
+    private static int optionalInt(JsonValue[] f, int field, int absent) {
+        if (!present(f[field])) {
             return absent;
         }
-        JsonNumber n = typed(o, field, JsonNumber.class, "a number");
+        JsonNumber n = typed(f, field, JsonNumber.class, "a number");
         if (!n.isIntegral()) {
-            throw new MalformedMessageException("\"" + field + "\" must be a whole number, was " + n, null);
+            throw new MalformedMessageException("\"" + FIELDS.get(field) + "\" must be a whole number, was " + n, null);
         }
         return n.intValue();
     }
 
-    private static Instant optionalInstant(JsonObject o, String field) {
-        String s = optionalString(o, field);
+    private static Instant optionalInstant(JsonValue[] f, int field) {
+        String s = optionalString(f, field);
         if (s == null) {
             return null;
         }
         try {
             return IsoInstants.parse(s);
         } catch (DateTimeParseException e) {
-            throw new MalformedMessageException("\"" + field + "\" is not an ISO-8601 instant: " + s, e);
+            throw new MalformedMessageException("\"" + FIELDS.get(field) + "\" is not an ISO-8601 instant: " + s, e);
         }
     }
 
-    private static <T extends JsonValue> T typed(JsonObject o, String field, Class<T> type, String what) {
-        JsonValue v = o.get(field);
+    private static <T extends JsonValue> T typed(JsonValue[] f, int field, Class<T> type, String what) {
+        JsonValue v = f[field];
         if (!type.isInstance(v)) {
-            throw new MalformedMessageException("\"" + field + "\" must be " + what + ", was " + v.getValueType().name().toLowerCase(), null);
+            throw new MalformedMessageException("\"" + FIELDS.get(field) + "\" must be " + what + ", was "
+                    + v.getValueType().name().toLowerCase(), null);
         }
         return type.cast(v);
     }

@@ -77,6 +77,37 @@ class ArgumentsTest {
     }
 
     @Test
+    void simpleValuesAreBoundAsJsonBWouldReadThem() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        List<java.lang.reflect.Type> types = List.of(int.class, Integer.class, long.class, Long.class, short.class, Short.class,
+                byte.class, Byte.class, String.class, boolean.class, Boolean.class, Object.class, double.class, Number.class);
+        List<String> edges = List.of("0", "-0", "1.0", "1e2", "1E+2", "-1.5", "2147483647", "2147483648", "-2147483648",
+                "-2147483649", "9223372036854775807", "9223372036854775808", "32767", "32768", "-32769", "127", "128", "-129",
+                "\"12\"", "\"x\"", "\"\"", "true", "false", "12345678901234567890123");
+        int direct = 0;
+        for (int i = 0; i < 4_000; i++) {
+            String json = i < edges.size() ? edges.get(i) : switch (random.nextInt(5)) {
+                case 0 -> Integer.toString(random.nextInt());
+                case 1 -> Long.toString(random.nextLong());
+                case 2 -> Integer.toString(random.nextInt(-300, 300));
+                case 3 -> "\"" + random.nextInt() + "\"";
+                default -> random.nextBoolean() ? "true" : "false";
+            };
+            JsonValue v = JsonValues.parse("[" + json + "]").asJsonArray().get(0);
+            for (java.lang.reflect.Type t : types) {
+                Object fast = Arguments.simpleValue(v, t);
+                if (fast == null) {
+                    continue; // JSON-B reads it, or says why it cannot
+                }
+                direct++;
+                // equal values of the same class: an Integer never equals a Long or a Short
+                assertEquals(jsonb.fromJson(json, t), fast, () -> json + " into " + t.getTypeName());
+            }
+        }
+        assertTrue(direct > 4_000, "the direct path was taken " + direct + " times");
+    }
+
+    @Test
     void simpleValuesAreWrittenAsJsonBWouldWriteThem() {
         java.util.SplittableRandom random = new java.util.SplittableRandom(3);
         String chars = "ab \"\\/\n\t\u0001\u00e9\ud83d\ude00";

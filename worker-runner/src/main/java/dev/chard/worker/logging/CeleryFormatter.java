@@ -10,8 +10,9 @@ import java.util.logging.LogRecord;
 
 /**
  * Formats records as Celery does, {@code [2026-11-26 14:30:00,123: INFO/MainThread] message}, so that people
- * and tools used to Celery's worker log read Chard's the same way. The thread name is read at format time:
- * the console handler formats on the logging thread, and JUL records keep only a thread id.
+ * and tools used to Celery's worker log read Chard's the same way. The thread name is read at format time (the
+ * handler formats on the logging thread, and JUL records keep only a thread id), unless a {@link TaskLogRecord}
+ * carries it.
  */
 public final class CeleryFormatter extends Formatter {
 
@@ -33,7 +34,7 @@ public final class CeleryFormatter extends Formatter {
         sb.append('[');
         appendTime(sb, r.getMillis());
         sb.append(": ")
-                .append(LogLevel.celeryName(r.getLevel())).append('/').append(threadName()).append("] ")
+                .append(LogLevel.celeryName(r.getLevel())).append('/').append(threadName(r)).append("] ")
                 .append(formatMessage(r)).append(System.lineSeparator());
         if (r.getThrown() != null) {
             StringWriter w = new StringWriter();
@@ -55,8 +56,8 @@ public final class CeleryFormatter extends Formatter {
         sb.append(s.text()).append(',').append(ms < 100 ? (ms < 10 ? "00" : "0") : "").append(ms);
     }
 
-    private static String threadName() {
-        String name = Thread.currentThread().getName();
+    private static String threadName(LogRecord r) {
+        String name = r instanceof TaskLogRecord t ? t.threadName() : Thread.currentThread().getName();
         return "main".equals(name) ? "MainThread" : name;
     }
 }

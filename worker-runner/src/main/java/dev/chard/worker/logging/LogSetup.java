@@ -1,13 +1,12 @@
 package dev.chard.worker.logging;
 
-import java.util.logging.ConsoleHandler;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogManager;
 import java.util.logging.Logger;
 
 /**
- * Points java.util.logging at stderr with {@link CeleryFormatter}, one flush per line. Jedis logs through slf4j-jdk14, so
+ * Points java.util.logging at stderr with {@link CeleryFormatter}, one flush per line or per {@link LogBatch}. Jedis logs through slf4j-jdk14, so
  * its lines arrive here too. Weld's start-up chatter (WELD-000900, ENV-002003...) is kept at WARNING unless the
  * level is debug: the worker prints its own banner instead.
  */
@@ -21,13 +20,12 @@ public final class LogSetup {
     public static void configure(LogLevel level) {
         LogManager.getLogManager().reset();
         Logger root = Logger.getLogger("");
-        // System.err, as Celery's worker log. Flushed per line, so that a kill -9 loses no line already logged: the last
-        // lines before a crash are the ones an operator needs. A buffered handler saved no measurable CPU (the cost of a
-        // line is its formatting) and lost up to 50 ms of lines on kill -9 (docs/benchmarks.md).
-        Handler console = new ConsoleHandler();
-        console.setFormatter(new CeleryFormatter());
-        console.setLevel(Level.ALL);
+        // stderr, as Celery's worker log. Flushed per line (or per LogBatch), never by a timer, so that a kill -9 loses
+        // no line already logged: the last lines before a crash are the ones an operator needs. A buffered handler lost
+        // up to 50 ms of lines on kill -9 (docs/benchmarks.md).
+        Handler console = new StderrHandler(new CeleryFormatter());
         root.addHandler(console);
+        LogBatch.install(console);
         root.setLevel(level.julLevel());
         for (String name : CHATTY) {
             // keep a strong reference: JUL holds loggers weakly and would forget the level otherwise

@@ -17,10 +17,13 @@ import java.util.List;
  * @param soakMinutes end-to-end traffic after the figures, for the live-heap slope over a long run (0: none)
  * @param workerWarmup tasks a fresh worker drains before its figures: enough for its JIT to finish the task path (on two
  *                    cores the C2 compiler took half the worker's CPU during the first ~30,000 tasks)
+ * @param asyncProfiler async-profiler's libasyncProfiler.so: when set, the main worker is profiled (CPU, collapsed
+ *                    stacks) during the worker-capacity figure only
  */
 record BenchOptions(Path workerJar, Path launcher, String workerJavaOpts, Path outDir, int repeat, int tasks, int backlog, int warmup,
                     int workerWarmup, int threads, int rtSamples,
-                    List<Integer> sweep, int sweepTasks, Integer concurrency, String workerLogLevel, Path jfr, int soakMinutes) {
+                    List<Integer> sweep, int sweepTasks, Integer concurrency, String workerLogLevel, Path jfr, int soakMinutes,
+                    Path asyncProfiler) {
 
     static final String USAGE = """
             usage: java -jar benchmarks/target/chard-bench.jar [options]       (or: benchmarks/run.sh [options])
@@ -37,6 +40,8 @@ record BenchOptions(Path workerJar, Path launcher, String workerJavaOpts, Path o
               -c, --concurrency N the main worker's -c (default: the worker's default, one thread per CPU)
               --worker-log-level L  the workers' -l (default: the worker's default, info)
               --jfr FILE          record a JFR profile of the main worker into FILE and print its top frames
+              --async-profiler LIB  profile the main worker's CPU during the worker-capacity figure only, with
+                                  async-profiler's libasyncProfiler.so (collapsed stacks in OUT/repN/drain-profile.collapsed)
               --worker-jar FILE   default: worker-runner/target/chard-worker.jar
               --launcher FILE     how workers start (default: worker-runner/bin/chard-worker, with its JVM defaults)
               --worker-java-opts S  JVM options replacing the launcher's defaults ('' for the JVM's own defaults)
@@ -62,6 +67,7 @@ record BenchOptions(Path workerJar, Path launcher, String workerJavaOpts, Path o
         Integer c = null;
         String level = null;
         Path jfr = null;
+        Path asyncProfiler = null;
         int soak = 0;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -78,6 +84,7 @@ record BenchOptions(Path workerJar, Path launcher, String workerJavaOpts, Path o
                 case "-c", "--concurrency" -> c = positive(a, args, ++i);
                 case "--worker-log-level" -> level = value(a, args, ++i);
                 case "--jfr" -> jfr = Path.of(value(a, args, ++i));
+                case "--async-profiler" -> asyncProfiler = Path.of(value(a, args, ++i)).toAbsolutePath();
                 case "--worker-jar" -> workerJar = Path.of(value(a, args, ++i));
                 case "--launcher" -> launcher = Path.of(value(a, args, ++i));
                 case "--worker-java-opts" -> javaOpts = value(a, args, ++i);
@@ -87,7 +94,7 @@ record BenchOptions(Path workerJar, Path launcher, String workerJavaOpts, Path o
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
-        return new BenchOptions(workerJar, launcher, javaOpts, out, repeat, tasks, backlog, warmup, workerWarmup, threads, rt, sweep, sweepTasks, c, level, jfr, soak);
+        return new BenchOptions(workerJar, launcher, javaOpts, out, repeat, tasks, backlog, warmup, workerWarmup, threads, rt, sweep, sweepTasks, c, level, jfr, soak, asyncProfiler);
     }
 
     private static String value(String option, String[] args, int i) {

@@ -223,7 +223,15 @@ final class Suite {
     }
 
     private void capacityFigure(Run r, Engine producer, ResultCounter counter, RedisProbe probe, WorkerProcess worker) throws Exception {
+        if (o.asyncProfiler() != null) {
+            worker.startProfiler(o.asyncProfiler()); // before capacity() stops the worker to queue the backlog
+        }
         double[] m = capacity(producer, counter, probe, worker, o.backlog(), r, "backlog drain");
+        if (o.asyncProfiler() != null) {
+            Path profile = worker.log().resolveSibling("drain-profile.collapsed");
+            worker.stopProfiler(o.asyncProfiler(), profile);
+            log.println("# async-profiler: the worker's CPU during the drain, collapsed stacks in " + profile);
+        }
         r.values.put(Figure.CAPACITY.name(), m[0]);
         r.values.put(Figure.CAPACITY_WORKER_CPU.name(), m[1]);
         log.printf("worker capacity: %,.0f tasks/s; %.0f us worker CPU per task%n", m[0], m[1]);

@@ -161,13 +161,36 @@ final class WorkerProcess implements AutoCloseable {
         return usedKb / 1024.0;
     }
 
-    private String jcmd(String command) {
+    /**
+     * Starts async-profiler in the worker (CPU samples every 100 us), loaded as an agent through {@code jcmd}; the
+     * options are quoted because jcmd would otherwise read their '=' as its own.
+     */
+    void startProfiler(Path library) {
+        agent(library, "start,event=cpu,interval=100us");
+    }
+
+    /** Stops the profiler started by {@link #startProfiler} and writes the collapsed stacks to {@code out}. */
+    void stopProfiler(Path library, Path out) {
+        agent(library, "stop,file=" + out.toAbsolutePath() + ",collapsed");
+    }
+
+    /** jcmd exits 0 even when the agent refused its options: its output says so. */
+    private void agent(Path library, String options) {
+        String out = jcmd("JVMTI.agent_load", library.toString(), "\"" + options + "\"");
+        if (!out.contains("return code: 0")) {
+            throw new IllegalStateException("async-profiler " + options + " failed in worker " + pid() + ":\n" + out);
+        }
+    }
+
+    private String jcmd(String... command) {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         try {
-            Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid()), command).redirectErrorStream(true).start();
+            List<String> line = new ArrayList<>(List.of(jcmd.toString(), Long.toString(pid())));
+            line.addAll(List.of(command));
+            Process p = new ProcessBuilder(line).redirectErrorStream(true).start();
             String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new IllegalStateException(jcmd + " " + pid() + " " + command + " failed:\n" + text);
+                throw new IllegalStateException(jcmd + " " + pid() + " " + String.join(" ", command) + " failed:\n" + text);
             }
             return text;
         } catch (IOException e) {

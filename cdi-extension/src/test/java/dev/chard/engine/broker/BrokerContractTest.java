@@ -285,6 +285,25 @@ abstract class BrokerContractTest {
     }
 
     @Test
+    void aBulkSendAfterRedisLostItsScriptsQueuesEveryTaskInOrder() {
+        String q = queue();
+        List<List<?>> argsList = new ArrayList<>();
+        for (int i = 0; i < 3 * RedisBroker.CHUNK; i++) {
+            argsList.add(List.of(i));
+        }
+        brokerDb.with(j -> j.scriptFlush()); // as after a restart: the first chunk is answered NOSCRIPT, and loads it
+        List<String> ids = engine.client().sendBulk("contract.task", argsList, TaskOptions.defaults().queue(q)).stream()
+                .map(AsyncResult::id).toList();
+        assertEquals(argsList.size(), broker.pending(q));
+        List<String> fetched = new ArrayList<>();
+        String w = worker();
+        for (FetchResult f = broker.fetch(q, w, 64); !f.deliveries().isEmpty(); f = broker.fetch(q, w, 64)) {
+            f.deliveries().forEach(d -> fetched.add(d.id()));
+        }
+        assertEquals(ids, fetched, "each chunk queued once, in the order given");
+    }
+
+    @Test
     void aBulkSendWithOneMessageTooLargeSendsNothing() {
         String q = queue();
         String huge = "x".repeat(1024 * 1024 + 1);

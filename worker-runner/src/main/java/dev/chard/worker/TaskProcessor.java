@@ -63,14 +63,25 @@ final class TaskProcessor {
      * A delivery as the fetcher read it: decoded (or why it cannot be), and its task looked up. Made on the fetcher
      * thread, which logs the received lines of one fetch together (Celery's consumer logs "received" too, not its pool).
      *
-     * @param message   null when the body is malformed ({@code malformed} says why)
-     * @param task      null when the message names a task this worker does not have
+     * @param message    null when the body is malformed ({@code malformed} says why)
+     * @param task       null when the message names a task this worker does not have
+     * @param unexpected what failed reading it otherwise (a bug): {@link #process} throws it on the task thread, where
+     *                   such a failure was always contained, so the fetcher goes on with the rest of its batch
      */
-    record Received(Delivery delivery, TaskMessage message, TaskDescriptor task, MalformedMessageException malformed) {
+    record Received(Delivery delivery, TaskMessage message, TaskDescriptor task, MalformedMessageException malformed,
+                    RuntimeException unexpected) {
     }
 
-    /** Decodes {@code d} and logs its received line; never throws for a bad message (that is {@link #process}'s to end). */
+    /** Decodes {@code d} and logs its received line; never throws (what went wrong is {@link #process}'s to end). */
     Received receive(Delivery d) {
+        try {
+            return read(d);
+        } catch (RuntimeException e) {
+            return new Received(d, null, null, null, e);
+        }
+    }
+
+    private Received read(Delivery d) {
         TaskMessage m;
         try {
             // the producer enforces chard.message.max-size; a message written past it (another client, a raw write) is
@@ -82,13 +93,13 @@ final class TaskProcessor {
             }
             m = engine.messages().decode(d.body(), d.queue());
         } catch (MalformedMessageException e) {
-            return new Received(d, null, null, e);
+            return new Received(d, null, null, e, null);
         }
         TaskDescriptor task = engine.registry().byName(m.task()).orElse(null);
         if (task != null) {
             LOG.info(() -> "Task " + label(task, m) + " received" + (d.redelivered() ? " (delivery " + d.deliveries() + ")" : ""));
         }
-        return new Received(d, m, task, null);
+        return new Received(d, m, task, null, null);
     }
 
     private static String label(TaskDescriptor task, TaskMessage m) {
@@ -101,6 +112,9 @@ final class TaskProcessor {
      * hand-back).
      */
     boolean process(Received r) {
+        if (r.unexpected() != null) {
+            throw r.unexpected();
+        }
         Delivery d = r.delivery();
         if (r.malformed() != null) {
             MalformedMessageException e = r.malformed();

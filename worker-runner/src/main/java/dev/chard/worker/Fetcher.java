@@ -36,7 +36,10 @@ final class Fetcher implements Runnable {
     /** The most tasks one fetch takes: enough to fill a large pool in a few round trips, bounded so a reply stays small. */
     static final int MAX_BATCH = 64;
 
-    /** @param dispatch hands the delivery to the pool, which reports its end to {@code reservations} */
+    /**
+     * @param dispatch reads the delivery and logs its received line (inside the fetch's {@link LogBatch}), then hands it
+     *                 to the pool, which reports its end to {@code reservations}
+     */
     Fetcher(Broker broker, List<String> queues, String instanceId, Duration pollInterval, Reservations reservations,
             Consumer<Delivery> dispatch) {
         this.broker = broker;

@@ -43,7 +43,10 @@ final class GettingStartedDoc {
     }
 
     static GettingStartedDoc read() {
-        Path root = BuildArtifacts.required("chard.it.root", "run the tests through Maven");
+        return read(BuildArtifacts.required("chard.it.root", "run the tests through Maven"));
+    }
+
+    static GettingStartedDoc read(Path root) {
         Path file = root.resolve("docs/getting-started.md");
         GettingStartedDoc doc = new GettingStartedDoc(file);
         try {

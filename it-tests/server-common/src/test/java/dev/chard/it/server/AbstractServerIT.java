@@ -137,6 +137,24 @@ public abstract class AbstractServerIT {
 
     @Test
     @Order(10)
+    protected void theContextRootListsTheEndpoints(@ArquillianResource @OperateOnDeployment(APP) URL base) {
+        Http.Answer index = Http.get(base, "");
+        assertEquals(200, index.status(), index.toString());
+        assertTrue(index.body().contains("send?task=web.add"), index.body());
+    }
+
+    @Test
+    @Order(11)
+    protected void theWorkerSkipsTheServerOnlyClassesQuietlyAndRunsTheTasks() {
+        // examples/jakarta-war/README.md and docs/deployment.md: skipped before Weld sees them, nothing at -l info
+        String out = ServerSide.worker().output();
+        assertTrue(out.contains(". web.add"), "the banner lists web.add:\n" + out);
+        assertFalse(out.contains("WELD-000119"), out);
+        assertFalse(out.contains("skipping class"), "the skipped classes are logged at debug only:\n" + out);
+    }
+
+    @Test
+    @Order(12)
     protected void jedisLogLinesReachTheServerLog(@ArquillianResource @OperateOnDeployment(APP) URL base) {
         int before = count(serverLog(), JedisLogProbeServlet.LINE);
         Http.Answer probe = Http.get(base, "jedis-log-probe?port=" + ServerSide.redis().port());

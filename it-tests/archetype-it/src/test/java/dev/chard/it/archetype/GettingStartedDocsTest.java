@@ -19,8 +19,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The version table of {@code docs/getting-started.md} says what {@code bom/pom.xml} manages. */
-class GettingStartedVersionsTest {
+/**
+ * What {@code docs/getting-started.md} says that the ITs do not run: its version table is what {@code bom/pom.xml}
+ * manages, and README's "Start a project" gives the same install and generate commands.
+ */
+class GettingStartedDocsTest {
 
     private static final Path ROOT = Path.of("..", "..");
     /** {@code | what | `group:artifact` | version |} */
@@ -43,6 +46,17 @@ class GettingStartedVersionsTest {
             assertEquals(managed, m.group(3), "version of " + key + " in docs/getting-started.md");
         }
         assertTrue(rows >= 8, "getting-started's version table has " + rows + " rows");
+    }
+
+    @Test
+    void readmeGivesGettingStartedsInstallAndGenerateCommands() throws Exception {
+        String readme = Files.readString(ROOT.resolve("README.md"));
+        String gettingStarted = Files.readString(ROOT.resolve("docs/getting-started.md"));
+        String install = "mvn -B -ntp install -DskipTests\n";
+        assertTrue(gettingStarted.contains("```sh\n" + install + "```"), "getting-started's install block");
+        String generate = GettingStartedDoc.read(ROOT).snippet("se", "generate").text().replace("cd hello\n", "");
+        assertTrue(readme.contains("```sh\n" + install + generate + "```"),
+                "README's \"Start a project\" block should be the install command and getting-started's:\n" + generate);
     }
 
     /** groupId:artifactId → version, with the BOM's own properties and {@code project.version} resolved. */

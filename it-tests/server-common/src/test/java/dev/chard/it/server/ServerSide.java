@@ -114,22 +114,35 @@ public final class ServerSide implements BeforeAllCallback, AfterAllCallback {
         }
         redis = RedisServer.startOnPort(Integer.parseInt(port.trim()));
         Path dir = Files.createDirectories(Path.of("target", "chard-it").toAbsolutePath());
-        Path workerJar = dir.resolve("chard-worker.jar");
-        Files.copy(requiredFile("chard.it.worker-jar", "mvn install -DskipTests -pl worker-runner -am"), workerJar,
+        Files.copy(requiredFile("chard.it.worker-jar", "mvn install -DskipTests -pl worker-runner -am"), workerJar(),
                 StandardCopyOption.REPLACE_EXISTING);
         Path war = dir.resolve(WAR_NAME);
         war(WAR_NAME).as(ZipExporter.class).exportTo(war.toFile(), true);
-        String url = "redis://127.0.0.1:" + redis.port() + "/0";
         // The command of the example's README: the whole WAR, no --packages (its servlet, EJB and JAX-RS classes are skipped).
-        worker = JavaProcess.jar(workerJar)
+        worker = startWorker(war, "w1", context.getRequiredTestClass().getSimpleName() + "-worker");
+    }
+
+    /**
+     * A worker process ({@code chard-worker.jar worker -A <war> -l info -c 1 -n <name>}) on this class's Redis, the
+     * broker and the backend in its database 0 as in the server; returns once it is ready.
+     */
+    public static JavaProcess startWorker(Path war, String name, String logName) {
+        String url = "redis://127.0.0.1:" + redis.port() + "/0";
+        JavaProcess p = JavaProcess.jar(workerJar())
                 .jvmArg("-Xmx256m")
                 .jvmArg("-XX:+UseSerialGC")
-                .name(context.getRequiredTestClass().getSimpleName() + "-worker")
+                .name(logName)
                 .env("CHARD_BROKER_URL", url)
                 .env("CHARD_BACKEND_URL", url)
-                .args("worker", "-A", war.toString(), "-l", "info", "-c", "1", "-n", "w1")
+                .args("worker", "-A", war.toString(), "-l", "info", "-c", "1", "-n", name)
                 .start();
-        worker.awaitOutputOrFail("w1 ready.", READY_TIMEOUT);
+        p.awaitOutputOrFail(name + " ready.", READY_TIMEOUT);
+        return p;
+    }
+
+    /** This module's private copy of the worker jar, so that a rebuild meanwhile does not change what runs. */
+    private static Path workerJar() {
+        return Path.of("target", "chard-it", "chard-worker.jar").toAbsolutePath();
     }
 
     @Override
@@ -157,7 +170,7 @@ public final class ServerSide implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
-    static Path requiredFile(String property, String build) {
+    public static Path requiredFile(String property, String build) {
         String value = System.getProperty(property);
         if (value == null || value.isBlank()) {
             throw new IllegalStateException("system property " + property + " is not set; run the tests through Maven");

@@ -3,11 +3,13 @@ package dev.chard.it.wildfly;
 import dev.chard.it.server.AbstractServerIT;
 import dev.chard.it.server.Http;
 import dev.chard.it.server.ServerSide;
+import dev.chard.testsupport.JavaProcess;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -32,13 +34,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The example WAR in WildFly 37 (Arquillian managed container, ports reserved by the build): the common tests of
- * {@link AbstractServerIT}, plus deploy/undeploy cycles that must not leave Redis connections behind.
+ * {@link AbstractServerIT}, plus deploy/undeploy cycles that must not leave Redis connections behind, and the WAR that
+ * chard-archetype-war generates, answering getting-started's request.
  */
 @ExtendWith({ServerSide.class, ArquillianExtension.class})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WildFlyIT extends AbstractServerIT {
 
     static final String CYCLE = "cycle";
+    static final String GENERATED = "generated";
 
     @ArquillianResource
     Deployer deployer;
@@ -52,6 +56,16 @@ class WildFlyIT extends AbstractServerIT {
     @Deployment(name = CYCLE, managed = false, testable = false)
     static WebArchive cycle() {
         return ServerSide.war("chard-cycle.war");
+    }
+
+    /**
+     * The WAR that chard-archetype-war generates, as archetype-it built it with getting-started's commands
+     * ({@code hello.war}, deployed at {@code /hello}).
+     */
+    @Deployment(name = GENERATED, managed = false, testable = false)
+    static WebArchive generated() {
+        Path war = ServerSide.requiredFile("chard.it.generated-war", "mvn verify -pl it-tests/archetype-it");
+        return ShrinkWrap.createFromZipFile(WebArchive.class, war.toFile());
     }
 
     /** standalone/log/server.log of the server under test. */
@@ -85,6 +99,24 @@ class WildFlyIT extends AbstractServerIT {
                     + " before the first deploy; clients:\n" + String.join("\n", clients()) + "\n" + report);
         }
         System.out.println("[WildFlyIT] CLIENT LIST baseline " + baseline + "; " + report);
+    }
+
+    @Test
+    @Order(200)
+    void theGeneratedWarAnswersNineWithItsWorker(@ArquillianResource @OperateOnDeployment(APP) URL app) throws MalformedURLException {
+        Path war = ServerSide.requiredFile("chard.it.generated-war", "mvn verify -pl it-tests/archetype-it");
+        deployer.deploy(GENERATED);
+        // its own worker: the generated WAR sends to the default queue, which the example's worker does not consume
+        try (JavaProcess worker = ServerSide.startWorker(war, "hello", "WildFlyIT-generated-worker")) {
+            // getting-started: curl 'http://localhost:8080/hello/api/add?x=4&y=5' answers 9
+            Http.Answer answer = Http.get(new URL(app, "/hello/"), "api/add?x=4&y=5");
+            assertEquals(200, answer.status(), answer.toString());
+            assertEquals("9", answer.body().trim(), answer.toString());
+            worker.signalTerm();
+            assertEquals(0, worker.waitFor(Duration.ofSeconds(45)), "the worker's exit code; log " + worker.logFile());
+        } finally {
+            deployer.undeploy(GENERATED);
+        }
     }
 
     private static int awaitAtMost(int limit, Duration timeout) {

@@ -137,7 +137,7 @@ build() {
         return
     fi
     log "building the worker and the quickstart (mvn -DskipTests install)"
-    mvn -B -q -ntp -DskipTests install -pl worker-runner,examples/quickstart -am
+    mvn -B -q -ntp -DskipTests install -pl bom,worker-runner,examples/quickstart -am
 }
 
 start_worker() {
@@ -174,9 +174,10 @@ run_client() {
 main() {
     build
     choose_redis
-    # Both processes read the same URLs from the environment: queues in database 0, results in database 1.
+    # Both processes read the same URLs from the environment. Queues and results in the same database, the recommended
+    # set-up (docs/configuration.md): a result is written in the same atomic step that takes its task off the queue.
     export CHARD_BROKER_URL="$REDIS_URL/0"
-    export CHARD_BACKEND_URL="$REDIS_URL/1"
+    export CHARD_BACKEND_URL="$REDIS_URL/0"
     log "CHARD_BROKER_URL=$(redacted "$CHARD_BROKER_URL") CHARD_BACKEND_URL=$(redacted "$CHARD_BACKEND_URL")"
     start_worker
     local code=0

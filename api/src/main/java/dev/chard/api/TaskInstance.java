@@ -70,6 +70,7 @@ public interface TaskInstance {
      * @return never returns normally
      * @throws TaskRetryException   always, while retries remain; the worker schedules the retry
      * @throws MaxRetriesExceededException when retries are exhausted and {@code exc} is null
+     * @throws IllegalArgumentException    (CHARD-04021) when {@code countdown} is negative
      */
     TaskRetryException retry(Throwable exc, Duration countdown, Integer maxRetries);
 
@@ -82,6 +83,9 @@ public interface TaskInstance {
      * Records a custom state with metadata, e.g. {@code updateState("PROGRESS", Map.of("done", 40, "total", 100))}.
      * Callers see it through {@link AsyncResult#stateName()} and {@link AsyncResult#info()}. The final states
      * (SUCCESS, FAILURE, REVOKED) cannot be set this way: return a value, or throw.
+     *
+     * @throws IllegalArgumentException    CHARD-04013 for a final state, CHARD-04020 for a blank state or UNKNOWN
+     * @throws TaskSerializationException  CHARD-04022 when JSON-B cannot write {@code meta}; nothing is recorded
      */
     void updateState(String state, Map<String, ?> meta);
 }

@@ -14,7 +14,10 @@ import java.util.Objects;
  * client.send("reports.render", List.of(42), Map.of(), later);   // by name
  * }</pre>
  *
- * Unset values are null and mean "use the task's or the configured default".
+ * Unset values are null and mean "use the task's or the configured default". A value that cannot be right (a blank
+ * id or queue, a negative countdown, a priority outside 0..9, countdown and eta together) is refused at once with an
+ * {@link IllegalArgumentException} whose message starts with {@code CHARD-03027} and names the option and the value;
+ * a null where an object is required is a {@link NullPointerException} naming the parameter.
  */
 public final class TaskOptions {
 
@@ -47,7 +50,7 @@ public final class TaskOptions {
     /** Use this id instead of a generated one (a UUID). Sending the same id again restarts its record. */
     public TaskOptions taskId(String id) {
         if (id == null || id.isBlank()) {
-            throw new IllegalArgumentException("task id must not be blank");
+            throw invalid("taskId(" + quoted(id) + "): a task id must not be blank");
         }
         return new TaskOptions(id, countdown, eta, expires, queue, priority);
     }
@@ -56,10 +59,10 @@ public final class TaskOptions {
     public TaskOptions countdown(Duration delay) {
         Objects.requireNonNull(delay, "countdown");
         if (delay.isNegative()) {
-            throw new IllegalArgumentException("countdown must not be negative: " + delay);
+            throw invalid("countdown(" + delay + "): a countdown must not be negative");
         }
         if (eta != null) {
-            throw new IllegalArgumentException("countdown and eta are exclusive; this options object already has eta " + eta);
+            throw invalid("countdown(" + delay + "): countdown and eta are exclusive; these options already have eta " + eta);
         }
         return new TaskOptions(taskId, delay, null, expires, queue, priority);
     }
@@ -68,7 +71,7 @@ public final class TaskOptions {
     public TaskOptions eta(Instant when) {
         Objects.requireNonNull(when, "eta");
         if (countdown != null) {
-            throw new IllegalArgumentException("countdown and eta are exclusive; this options object already has countdown " + countdown);
+            throw invalid("eta(" + when + "): countdown and eta are exclusive; these options already have countdown " + countdown);
         }
         return new TaskOptions(taskId, null, when, expires, queue, priority);
     }
@@ -87,7 +90,7 @@ public final class TaskOptions {
     /** Send to this queue instead of the task's own. */
     public TaskOptions queue(String name) {
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("queue must not be blank");
+            throw invalid("queue(" + quoted(name) + "): a queue name must not be blank");
         }
         return new TaskOptions(taskId, countdown, eta, expires, name, priority);
     }
@@ -95,9 +98,17 @@ public final class TaskOptions {
     /** 0 (lowest) to 9 (highest); within a queue higher priorities are taken first, FIFO among equals. */
     public TaskOptions priority(int value) {
         if (value < 0 || value > 9) {
-            throw new IllegalArgumentException("priority must be 0..9, was " + value);
+            throw invalid("priority(" + value + "): the priority must be 0 (lowest) to 9 (highest)");
         }
         return new TaskOptions(taskId, countdown, eta, expires, queue, value);
+    }
+
+    private static IllegalArgumentException invalid(String what) {
+        return new IllegalArgumentException("CHARD-03027: TaskOptions." + what);
+    }
+
+    private static String quoted(String s) {
+        return s == null ? "null" : "\"" + s + "\"";
     }
 
     public String taskId() {

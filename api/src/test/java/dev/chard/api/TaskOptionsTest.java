@@ -34,6 +34,7 @@ class TaskOptionsTest {
     void countdownAfterEtaIsRejectedNamingBoth() {
         TaskOptions withEta = TaskOptions.defaults().eta(LATER);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> withEta.countdown(Duration.ofSeconds(1)));
+        assertTrue(e.getMessage().startsWith("CHARD-03027: TaskOptions.countdown(PT1S)"), e.getMessage());
         assertTrue(e.getMessage().contains("countdown") && e.getMessage().contains("eta"), e.getMessage());
     }
 
@@ -41,19 +42,22 @@ class TaskOptionsTest {
     void etaAfterCountdownIsRejectedNamingBoth() {
         TaskOptions withCountdown = TaskOptions.defaults().countdown(Duration.ofSeconds(1));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> withCountdown.eta(LATER));
+        assertTrue(e.getMessage().startsWith("CHARD-03027: TaskOptions.eta("), e.getMessage());
         assertTrue(e.getMessage().contains("countdown") && e.getMessage().contains("eta"), e.getMessage());
     }
 
     @Test
     void aNegativeCountdownIsRejected() {
-        assertThrows(IllegalArgumentException.class, () -> TaskOptions.defaults().countdown(Duration.ofMillis(-1)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TaskOptions.defaults().countdown(Duration.ofMillis(-1)));
+        assertEquals("CHARD-03027: TaskOptions.countdown(PT-0.001S): a countdown must not be negative", e.getMessage());
     }
 
     @ParameterizedTest
     @ValueSource(ints = {-1, 10, 12, Integer.MIN_VALUE, Integer.MAX_VALUE})
     void aPriorityOutsideZeroToNineIsRejectedNamingTheValue(int p) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TaskOptions.defaults().priority(p));
-        assertTrue(e.getMessage().contains(Integer.toString(p)), e.getMessage());
+        assertTrue(e.getMessage().startsWith("CHARD-03027: TaskOptions.priority(" + p + ")"), e.getMessage());
     }
 
     @ParameterizedTest
@@ -66,14 +70,16 @@ class TaskOptionsTest {
     @NullSource
     @ValueSource(strings = {"", " ", "\t"})
     void aBlankQueueIsRejected(String q) {
-        assertThrows(IllegalArgumentException.class, () -> TaskOptions.defaults().queue(q));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TaskOptions.defaults().queue(q));
+        assertTrue(e.getMessage().startsWith("CHARD-03027: TaskOptions.queue("), e.getMessage());
     }
 
     @ParameterizedTest
     @NullSource
     @ValueSource(strings = {"", " ", "\t"})
     void aBlankTaskIdIsRejected(String id) {
-        assertThrows(IllegalArgumentException.class, () -> TaskOptions.defaults().taskId(id));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TaskOptions.defaults().taskId(id));
+        assertTrue(e.getMessage().startsWith("CHARD-03027: TaskOptions.taskId("), e.getMessage());
     }
 
     @Test

@@ -68,6 +68,16 @@ public final class JavaProcess implements AutoCloseable {
         return new Builder(Objects.requireNonNull(launcher, "launcher"), null, null, true);
     }
 
+    /**
+     * A builder for a shell command line that ends by starting a JVM, such as a README's {@code java -jar ...} or
+     * {@code mvn ...}: run as {@code bash -c "exec <line>"}, so that {@link #pid()} is the JVM's (or the script's, which
+     * execs one) and a SIGTERM reaches it. The line is run as written (quotes, {@code #} comments); JVM options and
+     * system properties given to the builder are ignored, as the line carries its own.
+     */
+    public static Builder shell(String commandLine) {
+        return new Builder(Objects.requireNonNull(commandLine, "commandLine"));
+    }
+
     public long pid() {
         return process.pid();
     }
@@ -230,7 +240,9 @@ public final class JavaProcess implements AutoCloseable {
         private final Map<String, String> env = new LinkedHashMap<>();
         private final List<String> args = new ArrayList<>();
         private final boolean script;
+        private final String shellLine;
         private String name;
+        private Path directory;
 
         private Builder(Path jar, String classPath, String mainClass) {
             this(jar, classPath, mainClass, false);
@@ -241,6 +253,15 @@ public final class JavaProcess implements AutoCloseable {
             this.classPath = classPath;
             this.mainClass = mainClass;
             this.script = script;
+            this.shellLine = null;
+        }
+
+        private Builder(String shellLine) {
+            this.jar = null;
+            this.classPath = null;
+            this.mainClass = null;
+            this.script = false;
+            this.shellLine = shellLine;
         }
 
         /** Program arguments, after the jar or main class. */
@@ -267,6 +288,12 @@ public final class JavaProcess implements AutoCloseable {
             return this;
         }
 
+        /** The working directory (default: this JVM's). */
+        public Builder directory(Path value) {
+            directory = value;
+            return this;
+        }
+
         /** The start of the log file's name (default: the jar's or main class's simple name). */
         public Builder name(String value) {
             name = value;
@@ -277,7 +304,9 @@ public final class JavaProcess implements AutoCloseable {
             List<String> command = new ArrayList<>();
             List<String> options = new ArrayList<>(jvmArgs);
             sysProps.forEach((k, v) -> options.add("-D" + k + "=" + v));
-            if (script) {
+            if (shellLine != null) {
+                command.addAll(List.of("bash", "-c", "exec " + shellLine));
+            } else if (script) {
                 command.add(jar.toString());
                 if (!options.isEmpty()) {
                     env.put("JDK_JAVA_OPTIONS", String.join(" ", options));
@@ -298,6 +327,9 @@ public final class JavaProcess implements AutoCloseable {
             Path logFile = newLogFile(name != null ? name : defaultName());
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
             builder.environment().putAll(env);
+            if (directory != null) {
+                builder.directory(directory.toFile());
+            }
             try {
                 return new JavaProcess(builder.start(), logFile, List.copyOf(command));
             } catch (IOException e) {
@@ -306,6 +338,9 @@ public final class JavaProcess implements AutoCloseable {
         }
 
         private String defaultName() {
+            if (shellLine != null) {
+                return shellLine.strip().split("\\s+")[0].replaceAll("[^A-Za-z0-9.-]", "_");
+            }
             if (script) {
                 return jar.getFileName().toString();
             }

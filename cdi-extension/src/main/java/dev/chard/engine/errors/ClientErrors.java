@@ -38,7 +38,8 @@ public final class ClientErrors {
     /** CHARD-03002: Celery's "no result backend is configured", naming the key. */
     public static ResultsDisabledException resultsDisabled(String taskId) {
         return new ResultsDisabledException("CHARD-03002", "cannot read the result of task " + taskId
-                + ": no result backend is configured. Set chard.backend.url (e.g. redis://localhost:6379/1) in the application and the worker.");
+                + ": no result backend is configured. Set chard.backend.url in the application and the worker; the recommended value is the broker's own"
+                + " URL (chard.broker.url, e.g. redis://localhost:6379/0).");
     }
 
     /** CHARD-03003 */

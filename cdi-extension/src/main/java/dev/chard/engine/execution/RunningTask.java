@@ -3,6 +3,7 @@ package dev.chard.engine.execution;
 import dev.chard.api.MaxRetriesExceededException;
 import dev.chard.api.TaskInstance;
 import dev.chard.api.TaskRetryException;
+import dev.chard.api.TaskSerializationException;
 import dev.chard.api.TaskState;
 import dev.chard.engine.backend.ResultBackend;
 import dev.chard.engine.backend.ResultRecord;
@@ -161,7 +162,7 @@ public final class RunningTask implements TaskInstance {
         }
         Duration delay = countdown != null ? countdown : task.settings().retry().delayFor(retries(), RANDOM);
         if (delay.isNegative()) {
-            throw new IllegalArgumentException("retry countdown must not be negative: " + delay);
+            throw ExecutionErrors.negativeCountdown(delay);
         }
         throw new TaskRetryException(exc, delay, retries() + 1);
     }
@@ -176,11 +177,8 @@ public final class RunningTask implements TaskInstance {
 
     @Override
     public void updateState(String state, Map<String, ?> meta) {
-        if (state == null || state.isBlank()) {
-            throw new IllegalArgumentException("updateState: the state must not be blank");
-        }
-        if (state.equals(TaskState.UNKNOWN.name())) {
-            throw new IllegalArgumentException("updateState: UNKNOWN means \"no record\"; a task cannot set it");
+        if (state == null || state.isBlank() || state.equals(TaskState.UNKNOWN.name())) {
+            throw ExecutionErrors.stateNotSettable(state);
         }
         TaskState standard = standard(state);
         if (standard != null && standard.isReady()) {
@@ -189,11 +187,20 @@ public final class RunningTask implements TaskInstance {
         if (!backend.enabled() || task.settings().ignoreResult()) {
             return;
         }
-        String metaJson = meta == null ? null : codec.valueToJson(meta);
+        String metaJson = meta == null ? null : metaJson(state, meta);
         ResultRecord r = standard != null
                 ? new ResultRecord(id(), name(), standard, null, null, null, null, workerName, retries(), null, null, metaJson, null)
                 : ResultRecord.custom(id(), name(), state, metaJson, workerName, retries());
         backend.store(r.withTtl(task.settings().resultExpires()));
+    }
+
+    /** The meta map as JSON; its failure is updateState's (CHARD-04022), not a return value's (CHARD-03009). */
+    private String metaJson(String state, Map<String, ?> meta) {
+        try {
+            return codec.valueToJson(meta);
+        } catch (TaskSerializationException e) {
+            throw ExecutionErrors.metaNotSerializable(state, e.getCause() != null ? e.getCause() : e);
+        }
     }
 
     private static TaskState standard(String name) {

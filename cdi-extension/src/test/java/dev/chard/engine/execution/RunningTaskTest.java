@@ -3,6 +3,7 @@ package dev.chard.engine.execution;
 import dev.chard.api.AsyncResult;
 import dev.chard.api.MaxRetriesExceededException;
 import dev.chard.api.TaskRetryException;
+import dev.chard.api.TaskSerializationException;
 import dev.chard.api.TaskState;
 import dev.chard.engine.backend.ResultBackend;
 import dev.chard.engine.backend.ResultNotifier;
@@ -22,6 +23,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -174,7 +176,9 @@ class RunningTaskTest {
 
     @Test
     void aNegativeCountdownIsRejected() {
-        assertThrows(IllegalArgumentException.class, () -> run(0, policy(3)).retry(null, Duration.ofMillis(-1), null));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> run(0, policy(3)).retry(null, Duration.ofMillis(-1), null));
+        assertTrue(e.getMessage().startsWith("CHARD-04021: retry(exc, PT-0.001S, ...)"), e.getMessage());
     }
 
     @Test
@@ -186,7 +190,35 @@ class RunningTaskTest {
             assertTrue(e.getMessage().startsWith("CHARD-04013"), e.getMessage());
             assertTrue(e.getMessage().contains(s), e.getMessage());
         }
-        assertThrows(IllegalArgumentException.class, () -> t.updateState(" ", Map.of()));
+        assertTrue(backend.stored.isEmpty(), "nothing written: " + backend.stored);
+    }
+
+    @Test
+    void updateStateWithABlankStateOrUnknownIsChard04020() throws Exception {
+        RecordingBackend backend = new RecordingBackend();
+        RunningTask t = new RunningTask(message(0, null, null), 1, descriptor(policy(3), false, null), "w1", backend, CODEC);
+        for (String s : Arrays.asList(null, "", " ", "UNKNOWN")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> t.updateState(s, Map.of()));
+            assertTrue(e.getMessage().startsWith("CHARD-04020: updateState("), e.getMessage());
+        }
+        assertTrue(backend.stored.isEmpty(), "nothing written: " + backend.stored);
+    }
+
+    /** JSON-B cannot write it: its only property fails to read. */
+    public static final class Unwritable {
+        public String getValue() {
+            throw new IllegalStateException("unreadable");
+        }
+    }
+
+    @Test
+    void updateStateWithAMetaJsonBCannotWriteIsChard04022NotTheReturnValuesCode() throws Exception {
+        RecordingBackend backend = new RecordingBackend();
+        RunningTask t = new RunningTask(message(0, null, null), 1, descriptor(policy(3), false, null), "w1", backend, CODEC);
+        TaskSerializationException e = assertThrows(TaskSerializationException.class,
+                () -> t.updateState("PROGRESS", Map.of("x", new Unwritable())));
+        assertEquals("CHARD-04022", e.code());
+        assertTrue(e.getMessage().startsWith("CHARD-04022: updateState(\"PROGRESS\", meta)"), e.getMessage());
         assertTrue(backend.stored.isEmpty(), "nothing written: " + backend.stored);
     }
 

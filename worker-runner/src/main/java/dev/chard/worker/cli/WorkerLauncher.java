@@ -17,15 +17,17 @@ import dev.chard.worker.WorkerIdentity;
 import dev.chard.worker.boot.AppArchive;
 import dev.chard.worker.boot.CdiTaskRunner;
 import dev.chard.worker.boot.WeldBoot;
+import dev.chard.worker.logging.LogSetup;
 
 /**
  * The worker's start-up and shutdown, in order: open the archive, check the configuration, boot Weld, check Redis,
- * print the banner, start consuming, log {@code <name> ready.}, then wait for a signal and stop. Each step that
+ * print the banner, start consuming, log {@code <name> ready.} (at every log level), then wait for a signal and stop. Each step that
  * can fail throws the error whose exit code says which step it was.
  */
 final class WorkerLauncher {
 
     private static final Logger LOG = Logger.getLogger("dev.chard.worker.MainProcess");
+    private static final Logger READY = Logger.getLogger(LogSetup.READY_LOGGER);
 
     private WorkerLauncher() {
     }
@@ -62,7 +64,7 @@ final class WorkerLauncher {
         worker.start();
         LivenessFile liveness = livenessFile == null ? null
                 : LivenessFile.start(livenessFile, worker::live, engine.config().heartbeatInterval());
-        LOG.info(() -> me.name() + " ready.");
+        READY.info(() -> me.name() + " ready.");
         try {
             signals.awaitStopped();
         } finally {

@@ -12,6 +12,12 @@ import java.util.logging.Logger;
  */
 public final class LogSetup {
 
+    /**
+     * The logger of the {@code <name> ready.} line, which is written at every level (Celery prints it even with
+     * {@code -l warning}): scripts and supervisors wait for it, whatever level the worker logs at.
+     */
+    public static final String READY_LOGGER = "dev.chard.worker.Ready";
+
     private static final String[] CHATTY = {"org.jboss.weld", "org.jboss.logging", "org.eclipse.yasson", "redis.clients"};
 
     private LogSetup() {
@@ -27,6 +33,8 @@ public final class LogSetup {
         root.addHandler(console);
         LogBatch.install(console);
         root.setLevel(level.julLevel());
+        // INFO even when the root is stricter: records of a logger with its own level reach the root's handler
+        Quiet.keep(Logger.getLogger(READY_LOGGER)).setLevel(Level.INFO);
         for (String name : CHATTY) {
             // keep a strong reference: JUL holds loggers weakly and would forget the level otherwise
             Quiet.keep(Logger.getLogger(name)).setLevel(level == LogLevel.DEBUG ? Level.FINE : maxOf(level.julLevel(), Level.WARNING));

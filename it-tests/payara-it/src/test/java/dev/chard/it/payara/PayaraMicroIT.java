@@ -21,4 +21,10 @@ class PayaraMicroIT extends AbstractServerIT {
     static WebArchive app() {
         return ServerSide.war(ServerSide.WAR_NAME);
     }
+
+    /** Payara Micro logs to its console, which the managed container prints on this JVM's System.out. */
+    @Override
+    protected String serverLog() {
+        return ServerSide.console();
+    }
 }

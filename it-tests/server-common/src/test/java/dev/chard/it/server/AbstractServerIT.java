@@ -7,9 +7,11 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import java.net.URL;
+import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,6 +25,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 public abstract class AbstractServerIT {
 
     protected static final String APP = "app";
+
+    /** The server's log as it is now: its log file, or its console where that is the log. */
+    protected abstract String serverLog();
 
     @Test
     @Order(1)
@@ -128,5 +133,48 @@ public abstract class AbstractServerIT {
         assertEquals(1L, ServerSide.redis().call("EXISTS", "chard:{" + ServerSide.QUEUE + "}:workers"));
         assertEquals(0L, ServerSide.redis().call("EXISTS", "chard:{default}:workers"));
         assertTrue(ServerSide.worker().output().contains(ServerSide.QUEUE), "the worker's banner names queue " + ServerSide.QUEUE);
+    }
+
+    @Test
+    @Order(10)
+    protected void theContextRootListsTheEndpoints(@ArquillianResource @OperateOnDeployment(APP) URL base) {
+        Http.Answer index = Http.get(base, "");
+        assertEquals(200, index.status(), index.toString());
+        assertTrue(index.body().contains("send?task=web.add"), index.body());
+    }
+
+    @Test
+    @Order(11)
+    protected void theWorkerSkipsTheServerOnlyClassesQuietlyAndRunsTheTasks() {
+        // examples/jakarta-war/README.md and docs/deployment.md: skipped before Weld sees them, nothing at -l info
+        String out = ServerSide.worker().output();
+        assertTrue(out.contains(". web.add"), "the banner lists web.add:\n" + out);
+        assertFalse(out.contains("WELD-000119"), out);
+        assertFalse(out.contains("skipping class"), "the skipped classes are logged at debug only:\n" + out);
+    }
+
+    @Test
+    @Order(12)
+    protected void jedisLogLinesReachTheServerLog(@ArquillianResource @OperateOnDeployment(APP) URL base) {
+        int before = count(serverLog(), JedisLogProbeServlet.LINE);
+        Http.Answer probe = Http.get(base, "jedis-log-probe?port=" + ServerSide.redis().port());
+        assertEquals(200, probe.status(), probe.toString());
+        assertEquals("PONG", probe.body().trim(), probe.toString());
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (count(serverLog(), JedisLogProbeServlet.LINE) <= before && System.nanoTime() < deadline) {
+            Http.sleep(100);
+        }
+        String log = serverLog();
+        assertTrue(count(log, JedisLogProbeServlet.LINE) > before, "Jedis' WARN line (\"" + JedisLogProbeServlet.LINE
+                + "\") is not in the server log; its tail:\n" + log.substring(Math.max(0, log.length() - 4_000)));
+        assertFalse(log.contains("No SLF4J providers"), "SLF4J found no provider in the deployment");
+    }
+
+    private static int count(String text, String needle) {
+        int n = 0;
+        for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length())) {
+            n++;
+        }
+        return n;
     }
 }

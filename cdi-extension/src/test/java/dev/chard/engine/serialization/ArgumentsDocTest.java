@@ -1,6 +1,5 @@
 package dev.chard.engine.serialization;
 
-import dev.chard.engine.registry.ReturnKind;
 import dev.chard.engine.registry.TaskDescriptor;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
@@ -11,7 +10,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Parameter;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,8 +69,7 @@ class ArgumentsDocTest {
     static TaskDescriptor task(String typeName) {
         for (Method m : Types.class.getMethods()) {
             if (m.getName().equals("p") && m.getGenericParameterTypes()[0].getTypeName().replaceAll("[\\w.]+[.$]", "").equals(typeName)) {
-                return new TaskDescriptor("doc.p", Types.class, m, ReturnKind.VOID, Void.class, Arrays.asList(m.getGenericParameterTypes()),
-                        Arrays.stream(m.getParameters()).map(Parameter::getName).toList(), null, null);
+                return ArgumentsTest.descriptor("doc.p", m);
             }
         }
         throw new AssertionError("no method for the type " + typeName + " named in " + DOC);

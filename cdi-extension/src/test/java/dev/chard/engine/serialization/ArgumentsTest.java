@@ -65,9 +65,13 @@ class ArgumentsTest {
     }
 
     static TaskDescriptor task(String method) {
-        Method m = Arrays.stream(Signatures.class.getMethods()).filter(x -> x.getName().equals(method)).findFirst().orElseThrow();
-        return new TaskDescriptor("sig." + method, Signatures.class, m, ReturnKind.VOID, Void.class,
-                Arrays.asList(m.getGenericParameterTypes()), Arrays.stream(m.getParameters()).map(Parameter::getName).toList(), null, null);
+        return descriptor("sig." + method, Arrays.stream(Signatures.class.getMethods()).filter(x -> x.getName().equals(method)).findFirst().orElseThrow());
+    }
+
+    /** A void task named {@code name} whose parameters are {@code m}'s, as the scanner would describe it. */
+    static TaskDescriptor descriptor(String name, Method m) {
+        return new TaskDescriptor(name, m.getDeclaringClass(), m, ReturnKind.VOID, Void.class, Arrays.asList(m.getGenericParameterTypes()),
+                Arrays.stream(m.getParameters()).map(Parameter::getName).toList(), null, null);
     }
 
     static TaskMessage message(String task, JsonArray args, JsonObject kwargs) {

@@ -86,7 +86,11 @@ public final class TypeFit {
             n = building.get(t);
         }
         if (n == null) {
-            n = create(t, building);
+            try {
+                n = create(t, building);
+            } catch (LinkageError | RuntimeException e) {
+                n = ANY; // a class whose members name classes that are not there: JSON-B reads it, or says why not
+            }
             building.put(t, n);
         }
         return n;

@@ -56,6 +56,10 @@ final class JsonTypeCheck {
             if (raw != null) {
                 return raw;
             }
+            String optional = ambiguousOptional(p);
+            if (optional != null) {
+                return optional;
+            }
             for (Type arg : p.getActualTypeArguments()) {
                 String inner = problem(arg);
                 if (inner != null) {
@@ -74,6 +78,36 @@ final class JsonTypeCheck {
             return "the type variable " + v.getName() + " gives the worker no type to read the JSON into";
         }
         return "unknown kind of type";
+    }
+
+    /**
+     * Null unless {@code type} is, or holds, an Optional whose empty and present forms are the same JSON. JSON-B writes
+     * {@code Optional.empty()} as null and {@code Optional.of(x)} as x, so the worker can tell them apart only when x is
+     * never null itself: not for an Optional of an Optional (or of an OptionalInt and friends), nor of a JsonValue
+     * (JsonValue.NULL).
+     */
+    static String ambiguousOptional(Type type) {
+        if (type instanceof ParameterizedType p) {
+            Type[] args = p.getActualTypeArguments();
+            if (p.getRawType() == Optional.class && args.length == 1) {
+                Type inner = args[0] instanceof ParameterizedType ip ? ip.getRawType() : args[0];
+                if (inner == Optional.class || inner == OptionalInt.class || inner == OptionalLong.class || inner == OptionalDouble.class
+                        || inner == JsonValue.class) {
+                    return "Optional.empty() and Optional.of(" + (inner == JsonValue.class ? "JsonValue.NULL" : "an empty "
+                            + ((Class<?>) inner).getSimpleName()) + ") are both JSON null, so the worker could not tell them apart;"
+                            + " use one Optional level, or a record with an Optional member";
+                }
+            }
+            for (Type arg : args) {
+                String inner = ambiguousOptional(arg);
+                if (inner != null) {
+                    return inner;
+                }
+            }
+        } else if (type instanceof GenericArrayType g) {
+            return ambiguousOptional(g.getGenericComponentType());
+        }
+        return null;
     }
 
     private static String problem(Class<?> c) {

@@ -77,6 +77,11 @@ final class TaskMethodScanner {
         Type resultType = resultType(m.getGenericReturnType());
         if (kind == null) {
             problems.add(DeploymentErrors.unsupportedReturnType(m, m.getGenericReturnType(), boxedName(m.getReturnType())));
+        } else {
+            String ambiguous = JsonTypeCheck.ambiguousOptional(resultType);
+            if (ambiguous != null) {
+                problems.add(DeploymentErrors.ambiguousResult(m, resultType, ambiguous));
+            }
         }
         Integer priority = null;
         if (a.priority() != -1) {

@@ -206,6 +206,28 @@ class WorkerProcessTest {
     }
 
     @Test
+    @Order(6)
+    void aNumberThatDoesNotFitAnIntParameterEndsFailureNamingTheParameterInsteadOfWrapping() throws Exception {
+        // by name, from a sender that does not declare the task (the REST example's case, there with a declaring WAR)
+        AsyncResult<Object> r = engine.client().send(ADD, 10_000_000_000L, 2);
+        ExecutionException e = assertThrows(ExecutionException.class, () -> r.get(20, TimeUnit.SECONDS));
+        TaskFailedException f = assertInstanceOf(TaskFailedException.class, e.getCause());
+        assertEquals("dev.chard.engine.serialization.ArgumentBindingException", f.remoteType());
+        assertTrue(f.remoteMessage().startsWith("CHARD-05003: argument 1 (x, int) of task " + ADD + " (example.app.MathTasks#add(int, int)):"
+                + " the JSON number 10000000000 does not fit an int"), f.remoteMessage());
+        assertEquals(TaskState.FAILURE, r.state());
+        assertEquals(0, r.retries(), "a binding failure is not retried");
+
+        // the command line: chard call <task> --args '[2147483648, 0]' --wait
+        try (JavaProcess call = chard("call", ADD, "--args", "[2147483648, 0]", "--wait", "--timeout", "20s").start()) {
+            assertEquals(1, call.waitFor(WAIT), call.output());
+            assertTrue(call.output().contains("\"state\":\"FAILURE\"") && !call.output().contains("\"result\""), call.output());
+            assertTrue(call.output().contains("\"message\":\"CHARD-05003: argument 1 (x, int) of task " + ADD)
+                    && call.output().contains("the JSON number 2147483648 does not fit an int (-2147483648 to 2147483647"), call.output());
+        }
+    }
+
+    @Test
     @Order(7)
     void aBeanWithAnUnsatisfiedInjectionPointExitsFourNamingIt() throws Exception {
         broken = TestArchives.folder(Files.createTempDirectory("chard-broken-"), null, ReportTasks.class);

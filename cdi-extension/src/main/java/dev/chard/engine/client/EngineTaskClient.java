@@ -38,7 +38,7 @@ public final class EngineTaskClient implements TaskClient {
         Objects.requireNonNull(taskName, "taskName");
         TaskDescriptor known = registry.byName(taskName).orElse(null);
         Type resultType = known != null ? known.resultType() : Object.class;
-        return sender.send(known, taskName, args == null ? List.of() : args, kwargs == null ? Map.of() : kwargs,
+        return sender.sendByName(known, taskName, args == null ? List.of() : args, kwargs == null ? Map.of() : kwargs,
                 options == null ? TaskOptions.defaults() : options, resultType);
     }
 

@@ -13,6 +13,7 @@ import dev.chard.engine.errors.ClientErrors;
 import dev.chard.engine.config.ChardConfig;
 import dev.chard.engine.execution.RunningTask;
 import dev.chard.engine.registry.TaskDescriptor;
+import dev.chard.engine.serialization.ArgumentBindingException;
 import dev.chard.engine.serialization.Arguments;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -63,9 +64,27 @@ public final class TaskSender {
      */
     public <T> AsyncResult<T> send(TaskDescriptor task, String taskName, List<?> args, Map<String, ?> kwargs,
                                    TaskOptions options, Type resultType) {
+        return send(task, taskName, args, kwargs, options, resultType, false);
+    }
+
+    /**
+     * {@link #send} for a call by name ({@code TaskClient.send}): when this application declares the task, the
+     * arguments are first bound to its parameter types with the worker's own binder, so that arguments a worker would
+     * refuse are refused here, with the same code (CHARD-05003) and words, and nothing is sent. A typed call through the
+     * interceptor needs no such check: the compiler made its arguments fit.
+     *
+     * @throws dev.chard.api.TaskSerializationException CHARD-05003 when the arguments do not fit the declared parameters
+     */
+    public <T> AsyncResult<T> sendByName(TaskDescriptor task, String taskName, List<?> args, Map<String, ?> kwargs,
+                                         TaskOptions options, Type resultType) {
+        return send(task, taskName, args, kwargs, options, resultType, true);
+    }
+
+    private <T> AsyncResult<T> send(TaskDescriptor task, String taskName, List<?> args, Map<String, ?> kwargs,
+                                    TaskOptions options, Type resultType, boolean byName) {
         Defaults d = defaults(task, options);
         String id = options.taskId() != null ? options.taskId() : UUID.randomUUID().toString();
-        OutgoingTask outgoing = outgoing(task, taskName, id, options.taskId() == null, args, kwargs, d);
+        OutgoingTask outgoing = outgoing(task, taskName, id, options.taskId() == null, args, kwargs, d, byName);
         Runnable enqueue = () -> broker.enqueue(outgoing);
         if (!deferral.defer(id, taskName, enqueue)) {
             enqueue.run();
@@ -75,7 +94,8 @@ public final class TaskSender {
 
     /**
      * Sends one task per element of {@code argsList} (its positional arguments), {@code options} applied to each, and
-     * returns their handles in order. Every message is built and checked before any is sent; they go to the broker in
+     * returns their handles in order. Every message is built and checked (its arguments against the declared parameter
+     * types too, as {@link #sendByName} does, when this application declares the task) before any is sent; they go to the broker in
      * chunks ({@link Broker#enqueueAll}), or all after the commit when the {@link SendDeferral} takes them.
      *
      * @throws dev.chard.api.BulkSendException when a chunk was not accepted: which ids were, which were not
@@ -88,7 +108,7 @@ public final class TaskSender {
         Defaults d = defaults(task, options);
         List<OutgoingTask> batch = new ArrayList<>(argsList.size());
         for (List<?> args : argsList) {
-            batch.add(outgoing(task, taskName, UUID.randomUUID().toString(), true, args == null ? List.of() : args, Map.of(), d));
+            batch.add(outgoing(task, taskName, UUID.randomUUID().toString(), true, args == null ? List.of() : args, Map.of(), d, true));
         }
         List<AsyncResult<T>> handles = new ArrayList<>(batch.size());
         for (OutgoingTask t : batch) {
@@ -130,9 +150,16 @@ public final class TaskSender {
     }
 
     private OutgoingTask outgoing(TaskDescriptor task, String taskName, String id, boolean freshId, List<?> args,
-                                  Map<String, ?> kwargs, Defaults d) {
+                                  Map<String, ?> kwargs, Defaults d, boolean byName) {
         JsonArray encodedArgs = arguments.encode(task, taskName, args);
         JsonObject encodedKwargs = arguments.encodeNamed(taskName, kwargs);
+        if (byName && task != null) {
+            try {
+                arguments.bind(task, encodedArgs, encodedKwargs);
+            } catch (ArgumentBindingException e) {
+                throw ClientErrors.argumentsDoNotFit(e);
+            }
+        }
         String rootId = d.parent() != null ? d.parent().rootId() : id;
         String parentId = d.parent() != null ? d.parent().id() : null;
         TaskMessage message = new TaskMessage(id, taskName, encodedArgs, encodedKwargs, 0, d.eta(), d.expires(), d.queue(),

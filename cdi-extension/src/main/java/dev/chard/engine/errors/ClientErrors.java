@@ -8,6 +8,7 @@ import dev.chard.api.TaskFailedException;
 import dev.chard.api.TaskRevokedException;
 import dev.chard.api.TaskSerializationException;
 import dev.chard.engine.config.RedisUrl;
+import dev.chard.engine.serialization.ArgumentBindingException;
 import redis.clients.jedis.exceptions.JedisDataException;
 
 import java.lang.reflect.Type;
@@ -49,6 +50,21 @@ public final class ClientErrors {
                 + " no-argument constructor, a String, number, boolean, enum, java.time type, or a List/Map of these.", cause);
     }
 
+    /** CHARD-03003 too: a value that JSON cannot hold at all (NaN, an infinity). */
+    public static TaskSerializationException argumentNotSerializable(String what, Class<?> type, String why) {
+        return new TaskSerializationException("CHARD-03003", what + ": " + type.getName() + " " + why
+                + ". Send a number JSON can hold, or a String, or null where null is meant.", null);
+    }
+
+    /**
+     * CHARD-05003 at the call site: this application declares the task, and the arguments do not fit its parameters.
+     * Same code and words as the FAILURE a worker records for the same arguments, so a caller sees one error whichever
+     * side refuses them.
+     */
+    public static TaskSerializationException argumentsDoNotFit(ArgumentBindingException e) {
+        return new TaskSerializationException(e.code(), e.reason(), e);
+    }
+
     /** CHARD-03004: the failure recorded by a worker. */
     public static TaskFailedException taskFailed(String taskId, String type, String message, String traceback) {
         return new TaskFailedException("CHARD-03004", taskId, type, message, traceback);
@@ -74,8 +90,13 @@ public final class ClientErrors {
 
     /** CHARD-03008 */
     public static TaskSerializationException resultNotReadable(String taskId, Type type, Throwable cause) {
+        return resultNotReadable(taskId, type, rootMessage(cause), cause);
+    }
+
+    /** CHARD-03008: {@code why} says what does not fit (a number out of range, a fraction for an int, ...). */
+    public static TaskSerializationException resultNotReadable(String taskId, Type type, String why, Throwable cause) {
         return new TaskSerializationException("CHARD-03008", "the result of task " + taskId + " cannot be read as "
-                + (type == null ? "Object" : type.getTypeName()) + ": " + rootMessage(cause), cause);
+                + (type == null ? "Object" : type.getTypeName()) + ": " + why, cause);
     }
 
     /** CHARD-03009 */

@@ -53,6 +53,12 @@ public final class DeploymentErrors {
                 + why + ". Fix the value, or remove it to use the @AsyncTask setting.");
     }
 
+    /** CHARD-01008: a result type whose values the caller could not read back unambiguously. */
+    public static ChardException ambiguousResult(Method m, Type resultType, String why) {
+        return new ChardException("CHARD-01008", TaskMethods.display(m) + ": the result type " + resultType.getTypeName()
+                + " cannot be read back as it was returned: " + why);
+    }
+
     /** CHARD-01006: configuration that cannot be read fails the deployment, naming the key. */
     public static ChardException badConfiguration(ConfigurationException e) {
         return new ChardException("CHARD-01006", "Chard cannot start: " + e.getMessage(), e);

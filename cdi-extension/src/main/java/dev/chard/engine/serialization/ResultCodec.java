@@ -1,5 +1,6 @@
 package dev.chard.engine.serialization;
 
+import dev.chard.api.TaskSerializationException;
 import dev.chard.api.TaskState;
 import dev.chard.engine.backend.ResultRecord;
 import dev.chard.engine.errors.ClientErrors;
@@ -14,6 +15,7 @@ import java.lang.reflect.Type;
 public final class ResultCodec {
 
     private final Jsonb jsonb;
+    private final TypeFit fit = new TypeFit();
 
     public ResultCodec(Jsonb jsonb) {
         this.jsonb = jsonb;
@@ -31,13 +33,39 @@ public final class ResultCodec {
         }
     }
 
-    /** A return value read back as {@code type}; an {@code Object} type gives JSON-B's defaults (BigDecimal, Map, List). */
+    /**
+     * A return value read back as {@code type}; an {@code Object} type gives JSON-B's defaults (BigDecimal, Map, List).
+     * A value that is not exactly one of {@code type} (a number out of an Integer's range, a fraction for a Long) is
+     * refused rather than wrapped or rounded; null (a record with no value) is the empty Optional for Optional types.
+     *
+     * @throws TaskSerializationException CHARD-03008, naming the task id, the type and what does not fit
+     */
     public Object valueFromJson(String json, Type type, String taskId) {
-        if (json == null || type == void.class || type == Void.class) {
+        if (type == void.class || type == Void.class) {
             return null;
         }
+        if (json == null) {
+            return NullValues.of(type);
+        }
+        Type t = type == null ? Object.class : type;
         try {
-            return jsonb.fromJson(json, type == null ? Object.class : type);
+            if (fit.checks(t)) {
+                JsonValue v = JsonValues.parse(json);
+                if (v.getValueType() == JsonValue.ValueType.NULL) {
+                    return NullValues.of(t);
+                }
+                Object simple = Arguments.simpleValue(v, t);
+                if (simple != null) {
+                    return simple;
+                }
+                TypeFit.Misfit misfit = fit.check(v, t);
+                if (misfit != null) {
+                    throw ClientErrors.resultNotReadable(taskId, type, misfit.describe(), null);
+                }
+            }
+            return jsonb.fromJson(json, t);
+        } catch (TaskSerializationException e) {
+            throw e;
         } catch (RuntimeException e) {
             throw ClientErrors.resultNotReadable(taskId, type, e);
         }

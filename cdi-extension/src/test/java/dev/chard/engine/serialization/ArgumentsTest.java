@@ -42,6 +42,12 @@ class ArgumentsTest {
 
         public void sum(List<Integer> values) {
         }
+
+        public void maybe(java.util.Optional<String> name, java.util.OptionalInt count, java.util.Optional<Point> at) {
+        }
+
+        public void scale(double factor) {
+        }
     }
 
     static Jsonb jsonb;
@@ -59,9 +65,13 @@ class ArgumentsTest {
     }
 
     static TaskDescriptor task(String method) {
-        Method m = Arrays.stream(Signatures.class.getMethods()).filter(x -> x.getName().equals(method)).findFirst().orElseThrow();
-        return new TaskDescriptor("sig." + method, Signatures.class, m, ReturnKind.VOID, Void.class,
-                Arrays.asList(m.getGenericParameterTypes()), Arrays.stream(m.getParameters()).map(Parameter::getName).toList(), null, null);
+        return descriptor("sig." + method, Arrays.stream(Signatures.class.getMethods()).filter(x -> x.getName().equals(method)).findFirst().orElseThrow());
+    }
+
+    /** A void task named {@code name} whose parameters are {@code m}'s, as the scanner would describe it. */
+    static TaskDescriptor descriptor(String name, Method m) {
+        return new TaskDescriptor(name, m.getDeclaringClass(), m, ReturnKind.VOID, Void.class, Arrays.asList(m.getGenericParameterTypes()),
+                Arrays.stream(m.getParameters()).map(Parameter::getName).toList(), null, null);
     }
 
     static TaskMessage message(String task, JsonArray args, JsonObject kwargs) {
@@ -152,7 +162,7 @@ class ArgumentsTest {
     void anExtraPositionalArgumentIsReportedWithTheCounts() {
         ArgumentBindingException e = assertThrows(ArgumentBindingException.class,
                 () -> arguments.bind(task("add"), message("sig.add", args("[1,2,3]"), JsonValue.EMPTY_JSON_OBJECT)));
-        assertTrue(e.getMessage().contains("takes 2") && e.getMessage().contains("3 positional"), e.getMessage());
+        assertTrue(e.getMessage().contains("takes 2") && e.getMessage().contains("3 were given by position"), e.getMessage());
     }
 
     @Test
@@ -196,6 +206,39 @@ class ArgumentsTest {
         List<?> values = assertInstanceOf(List.class, bound[0]);
         assertEquals(List.of(1, 2, 3), values);
         values.forEach(v -> assertInstanceOf(Integer.class, v));
+    }
+
+    @Test
+    void optionalArgumentsRoundTripEmptyAndPresent() {
+        TaskDescriptor maybe = task("maybe");
+        List<List<Object>> calls = List.of(
+                List.of(java.util.Optional.empty(), java.util.OptionalInt.empty(), java.util.Optional.empty()),
+                List.of(java.util.Optional.of("x"), java.util.OptionalInt.of(3), java.util.Optional.of(new Point(1, 2))),
+                List.of(java.util.Optional.of(""), java.util.OptionalInt.of(0), java.util.Optional.empty()));
+        for (List<Object> call : calls) {
+            JsonArray encoded = arguments.encode(maybe, maybe.name(), call);
+            assertArrayEquals(call.toArray(), arguments.bind(maybe, message(maybe.name(), encoded, JsonValue.EMPTY_JSON_OBJECT)),
+                    encoded.toString());
+        }
+        assertEquals(args("[null,null,null]"), arguments.encode(maybe, maybe.name(), calls.get(0)), "an empty Optional is JSON null");
+        // a by-name sender that does not know the types sends null, which is the empty Optional too
+        assertArrayEquals(calls.get(0).toArray(), arguments.bind(maybe, message(maybe.name(), args("[null,null,null]"), JsonValue.EMPTY_JSON_OBJECT)));
+        ArgumentBindingException e = assertThrows(ArgumentBindingException.class,
+                () -> arguments.bind(maybe, message(maybe.name(), args("[null,2147483648,null]"), JsonValue.EMPTY_JSON_OBJECT)));
+        assertTrue(e.getMessage().contains("(count, java.util.OptionalInt)") && e.getMessage().contains("does not fit an int"), e.getMessage());
+    }
+
+    @Test
+    void aValueOfAnotherClassIsWrittenAsWhatItIsWithoutJsonbsSevereLog() {
+        try (dev.chard.testsupport.LogCapture warnings = dev.chard.testsupport.LogCapture.root(java.util.logging.Level.WARNING)) {
+            assertEquals(args("[1.5,2]"), arguments.encode(task("add"), "sig.add", List.of(1.5, 2)));
+            assertEquals(args("[5]"), arguments.encode(task("scale"), "sig.scale", List.of(5)));
+            dev.chard.api.TaskSerializationException nan = assertThrows(dev.chard.api.TaskSerializationException.class,
+                    () -> arguments.encode(task("scale"), "sig.scale", List.of(Double.NaN)));
+            assertEquals("CHARD-03003", nan.code());
+            assertTrue(nan.getMessage().contains("argument 1 (factor)") && nan.getMessage().contains("NaN has no JSON form"), nan.getMessage());
+            assertEquals(List.of(), warnings.lines());
+        }
     }
 
     @Test

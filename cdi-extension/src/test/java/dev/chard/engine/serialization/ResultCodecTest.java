@@ -90,6 +90,46 @@ class ResultCodecTest {
     }
 
     @Test
+    void aReturnedNumberThatDoesNotFitTheDeclaredTypeIsRefusedNotWrapped() {
+        TaskSerializationException e = assertThrows(TaskSerializationException.class,
+                () -> codec.valueFromJson("10000000000", Integer.class, "id-big"));
+        assertEquals("CHARD-03008", e.code());
+        assertTrue(e.getMessage().contains("id-big") && e.getMessage().contains("java.lang.Integer")
+                && e.getMessage().contains("the JSON number 10000000000 does not fit an Integer"), e.getMessage());
+        TaskSerializationException inRecord = assertThrows(TaskSerializationException.class,
+                () -> codec.valueFromJson("{\"currency\":\"EUR\",\"cents\":12.5}", Total.class, "id-cents"));
+        assertTrue(inRecord.getMessage().contains("at .cents: the JSON number 12.5 is not a whole number"), inRecord.getMessage());
+        assertEquals(42, codec.valueFromJson("42", Integer.class, "id-ok"));
+        assertEquals(2.5, codec.valueFromJson("2.5", Double.class, "id-ok"));
+    }
+
+    /** What the worker stores for a returned value and what a caller reads back, through the record as Redis holds it. */
+    Object roundTrip(Object returned, java.lang.reflect.Type declared) {
+        ResultRecord stored = ResultRecord.success("id-o", "t", codec.valueToJson(returned), "w1", 0);
+        ResultRecord read = codec.decode(codec.encode(stored));
+        return codec.valueFromJson(read.resultJson(), declared, read.id());
+    }
+
+    @Test
+    void anOptionalResultComesBackAsTheOptionalItWas() {
+        java.lang.reflect.Type optionalTotal = new java.util.ArrayList<java.util.Optional<Total>>() { }.getClass().getGenericSuperclass();
+        optionalTotal = ((java.lang.reflect.ParameterizedType) optionalTotal).getActualTypeArguments()[0];
+        assertEquals(java.util.Optional.empty(), roundTrip(java.util.Optional.empty(), optionalTotal));
+        assertEquals(java.util.Optional.of(new Total("EUR", 5)), roundTrip(java.util.Optional.of(new Total("EUR", 5)), optionalTotal));
+        assertEquals(java.util.OptionalInt.empty(), roundTrip(java.util.OptionalInt.empty(), java.util.OptionalInt.class));
+        assertEquals(java.util.OptionalInt.of(7), roundTrip(java.util.OptionalInt.of(7), java.util.OptionalInt.class));
+        assertEquals(java.util.OptionalLong.of(1L << 40), roundTrip(java.util.OptionalLong.of(1L << 40), java.util.OptionalLong.class));
+        assertEquals(java.util.OptionalDouble.empty(), roundTrip(java.util.OptionalDouble.empty(), java.util.OptionalDouble.class));
+        assertEquals(java.util.OptionalDouble.of(0.1), roundTrip(java.util.OptionalDouble.of(0.1), java.util.OptionalDouble.class));
+        // the record keeps no value for an empty Optional, as for null; read without the declared type, it is null
+        assertNull(codec.decode(codec.encode(ResultRecord.success("id-o", "t", codec.valueToJson(java.util.Optional.empty()), "w1", 0))).resultJson());
+        assertNull(roundTrip(java.util.Optional.empty(), Object.class));
+        TaskSerializationException e = assertThrows(TaskSerializationException.class,
+                () -> codec.valueFromJson("4294967296", java.util.OptionalInt.class, "id-oi"));
+        assertTrue(e.getMessage().contains("does not fit an int"), e.getMessage());
+    }
+
+    @Test
     void somethingThatIsNotARecordIsRejected() {
         assertThrows(IllegalArgumentException.class, () -> codec.decode("{\"id\":\"x\"}"));
         assertThrows(IllegalArgumentException.class, () -> codec.decode("[]"));

@@ -91,6 +91,17 @@ public abstract class AbstractServerIT {
 
     @Test
     @Order(6)
+    protected void restRefusesArgumentsThatDoNotFitTheTasksParametersInsteadOfWrappingThem(
+            @ArquillianResource @OperateOnDeployment(APP) URL base) {
+        Http.Answer sent = Http.postJson(base, "api/tasks", "{\"task\":\"web.add\",\"args\":[10000000000,2]}");
+        assertEquals(400, sent.status(), sent.toString());
+        String error = sent.json().getString("error");
+        assertTrue(error.startsWith("CHARD-05003: argument 1 (x, int) of task web.add")
+                && error.contains("the JSON number 10000000000 does not fit an int"), error);
+    }
+
+    @Test
+    @Order(6)
     protected void restReportsTheRemoteErrorOfAFailedTask(@ArquillianResource @OperateOnDeployment(APP) URL base) {
         Http.Answer sent = Http.postJson(base, "api/tasks", "{\"task\":\"web.fail\",\"args\":[\"boom\"]}");
         assertEquals(202, sent.status(), sent.toString());

@@ -3,6 +3,7 @@ package dev.chard.examples.web.rest;
 import dev.chard.api.AsyncResult;
 import dev.chard.api.TaskClient;
 import dev.chard.api.TaskFailedException;
+import dev.chard.api.TaskSerializationException;
 import dev.chard.api.TaskState;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -27,7 +28,9 @@ import java.util.Map;
  * {@code POST /api/tasks} with {@code {"task":"web.add","args":[4,5]}} starts a task: 202 Accepted,
  * {@code {"id":...}} and a Location header. {@code GET /api/tasks/{id}} answers
  * {@code {"id":..., "state":"SUCCESS", "result":9}}, or for a failed task
- * {@code {"id":..., "state":"FAILURE", "error":{"type":"java.lang.IllegalStateException", "message":...}}}.
+ * {@code {"id":..., "state":"FAILURE", "error":{"type":"java.lang.IllegalStateException", "message":...}}}. Arguments
+ * that do not fit the task's parameters ({@code [10000000000, 2]} for {@code web.add(int, int)}) are answered 400 with
+ * {@code {"error":"CHARD-05003: ..."}}, and nothing is sent.
  * An unknown (never sent, or expired) id is {@code "state":"UNKNOWN"}, as in Celery terms a task never heard of.
  */
 @Path("/tasks")
@@ -73,7 +76,13 @@ public class TaskResource {
         for (Object a : request.getArgs() == null ? List.of() : request.getArgs()) {
             args.add(plain(a));
         }
-        AsyncResult<Object> r = client.send(request.getTask(), args.toArray());
+        AsyncResult<Object> r;
+        try {
+            r = client.send(request.getTask(), args.toArray());
+        } catch (TaskSerializationException e) {
+            // the arguments do not fit the task's parameters (CHARD-05003) or cannot be written: the client's mistake
+            return Response.status(Response.Status.BAD_REQUEST).entity(Map.of("error", e.getMessage())).build();
+        }
         return Response.accepted(Map.of("id", r.id()))
                 .location(uri.getAbsolutePathBuilder().path(r.id()).build())
                 .build();

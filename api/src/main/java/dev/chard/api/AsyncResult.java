@@ -1,6 +1,7 @@
 package dev.chard.api;
 
 import dev.chard.api.spi.ResultSource;
+import dev.chard.api.spi.TaskBodies;
 import dev.chard.api.spi.TaskSnapshot;
 
 import java.lang.reflect.Type;
@@ -23,6 +24,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * notification (with a periodic re-read, so a lost notification cannot hang the caller). A <em>local</em> result
  * ({@link #completed(Object)}, {@link #failedWith(Throwable)}) is what a task method's body returns to the worker.
  *
+ * <p><b>When the backend cannot be read.</b> The queries ({@link #state()}, {@link #ready()}, {@link #successful()},
+ * {@link #failed()}, {@link #result()}, {@link #traceback()}, {@link #stateName()}, {@link #info()}, {@link #retries()},
+ * {@link #worker()}, {@link #dateDone()}) read the backend once and throw {@link ResultUnavailableException} (unchecked,
+ * with its CHARD code) when it cannot be read: CHARD-03011 (the result backend), CHARD-03020 (the broker, asked whether
+ * a task without a record waits in a queue), CHARD-03002 ({@link ResultsDisabledException}: no backend configured).
+ * The waits are a {@link java.util.concurrent.Future}'s: {@link #get(long, TimeUnit)} keeps trying through an outage
+ * ({@link ResultUnavailableException#isTransient()}) until its timeout, then throws {@link TimeoutException} (its cause
+ * the last failure); {@link #get()} and {@link #join()} keep trying for as long as they wait. A failure that waiting
+ * cannot cure (a wrong password, no backend configured) is thrown at once, as the {@link ResultUnavailableException}.
+ * {@link #isDone()} and {@link #getNow(Object)}, which must not block, answer "not done" during an outage.
+ *
  * <p>Thread-safe. Completing it by hand ({@code complete}, {@code obtrudeValue}) changes only this object, never
  * the task; {@link #cancel(boolean)} does not revoke the task and returns false.
  */
@@ -41,16 +53,27 @@ public class AsyncResult<T> extends CompletableFuture<T> {
         this.source = source;
     }
 
-    /** A successful result for a task method to return: {@code return AsyncResult.completed(x + y);} */
+    /**
+     * A successful result for a task method to return: {@code return AsyncResult.completed(x + y);}
+     *
+     * @throws ChardException CHARD-03021 when called outside a task run: the task method's body ran in its caller, so
+     *                        the call was never sent to a worker (see {@link TaskBodies})
+     */
     public static <T> AsyncResult<T> completed(T value) {
+        requireTaskRun("completed");
         AsyncResult<T> r = new AsyncResult<>(null, null, null);
         r.settle(new TaskSnapshot("local", TaskState.SUCCESS, value, null, null, null, Instant.now()));
         return r;
     }
 
-    /** A failed result for a task method to return instead of throwing; the worker records FAILURE. */
+    /**
+     * A failed result for a task method to return instead of throwing; the worker records FAILURE.
+     *
+     * @throws ChardException CHARD-03021 when called outside a task run, as {@link #completed} does
+     */
     public static <T> AsyncResult<T> failedWith(Throwable failure) {
         Objects.requireNonNull(failure, "failure");
+        requireTaskRun("failedWith");
         AsyncResult<T> r = new AsyncResult<>(null, null, null);
         r.settled = new TaskSnapshot("local", TaskState.FAILURE, null, null, null, null, Instant.now());
         r.localFailure = failure;
@@ -91,10 +114,16 @@ public class AsyncResult<T> extends CompletableFuture<T> {
     /**
      * Celery's {@code .result}: the return value after SUCCESS, the failure as an exception after FAILURE or
      * REVOKED ({@link TaskFailedException}, {@link TaskRevokedException}), and null while not ready.
+     *
+     * @throws TaskSerializationException CHARD-03008 when the task succeeded but its value cannot be read as the
+     *                                    requested type
      */
     public Object result() {
         TaskSnapshot s = snapshot();
         if (s.state() == TaskState.SUCCESS) {
+            if (s.failure() != null) {
+                throw s.failure();
+            }
             return s.value();
         }
         if (s.state().isReady()) {
@@ -143,8 +172,12 @@ public class AsyncResult<T> extends CompletableFuture<T> {
     }
 
     /**
-     * Waits for the task and returns its value. A failed task throws {@link ExecutionException} whose cause is a
-     * {@link TaskFailedException} with the remote type, message and stack trace.
+     * Waits for the task and returns its value, for as long as it takes, riding through backend outages. A failed task
+     * throws {@link ExecutionException} whose cause is a {@link TaskFailedException} with the remote type, message and
+     * stack trace.
+     *
+     * @throws ResultUnavailableException at once when the backend cannot be used at all (not transient: no backend
+     *                                    configured, a wrong password, a missing permission)
      */
     @Override
     public T get() throws InterruptedException, ExecutionException {
@@ -152,13 +185,38 @@ public class AsyncResult<T> extends CompletableFuture<T> {
         return super.get();
     }
 
+    /**
+     * Waits at most {@code timeout} for the task and returns its value; keeps trying through a backend outage until then.
+     *
+     * @throws TimeoutException           when not ready in time, naming the last state read, or, when the backend did not
+     *                                    answer at the end, with that failure as its cause
+     * @throws ExecutionException         when the task failed (cause {@link TaskFailedException}) or was revoked
+     * @throws ResultUnavailableException at once when the backend cannot be used at all, as {@link #get()}
+     */
     @Override
     public T get(long timeout, TimeUnit unit) throws InterruptedException, ExecutionException, TimeoutException {
-        if (!awaitReady(unit.toNanos(timeout))) {
-            throw new TimeoutException("task " + id + " not ready after " + timeout + " " + unit.name().toLowerCase()
-                    + " (state " + state() + ")");
+        ResultUnavailableException failure = awaitReady(unit.toNanos(timeout));
+        if (super.isDone()) {
+            return super.get();
         }
-        return super.get();
+        String after = "task " + id + " not ready after " + timeout + " " + unit.name().toLowerCase(java.util.Locale.ROOT);
+        if (failure == null) {
+            try {
+                return timedOut(after + " (state " + state() + ")", null); // a full read: PENDING and UNKNOWN told apart
+            } catch (ResultUnavailableException e) {
+                if (!e.isTransient()) {
+                    throw e;
+                }
+                failure = e;
+            }
+        }
+        return timedOut(after + "; its state could not be read at the end of the wait (" + failure.getMessage() + ")", failure);
+    }
+
+    private static <T> T timedOut(String message, Throwable cause) throws TimeoutException {
+        TimeoutException e = new TimeoutException(message);
+        e.initCause(cause);
+        throw e;
     }
 
     /** As {@link #get()}, but failures are thrown as {@link java.util.concurrent.CompletionException}. */
@@ -179,17 +237,19 @@ public class AsyncResult<T> extends CompletableFuture<T> {
         return super.join();
     }
 
+    /** The value if the task succeeded, else {@code valueIfAbsent} (also while the backend cannot be reached). */
     @Override
     public T getNow(T valueIfAbsent) {
         if (!super.isDone() && source != null) {
-            readySnapshot();
+            readyOrOutage();
         }
         return super.getNow(valueIfAbsent);
     }
 
+    /** True once the task is ready; false while it is not, or while the backend cannot be reached. */
     @Override
     public boolean isDone() {
-        return super.isDone() || (source != null && readySnapshot().state().isReady());
+        return super.isDone() || (source != null && readyOrOutage());
     }
 
     /** Revoking a task is not available yet; this never cancels and returns false. */
@@ -232,44 +292,91 @@ public class AsyncResult<T> extends CompletableFuture<T> {
         return read;
     }
 
-    /** Waits until ready or {@code nanos} pass; true if ready. Re-reads at the source's fallback interval. */
-    private boolean awaitReady(long nanos) throws InterruptedException {
+    /** A readiness read for a caller that must not fail on an outage: false then (not known to be done). */
+    private boolean readyOrOutage() {
+        try {
+            return readySnapshot().state().isReady();
+        } catch (ResultUnavailableException e) {
+            if (e.isTransient()) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Waits until ready or {@code nanos} pass, re-reading at the source's fallback interval. A read that fails with a
+     * transient {@link ResultUnavailableException} (the backend restarting, a network blip) is tried again at the next
+     * interval; any other failure is thrown. Returns the failure of the last read when it failed, else null; whether the
+     * task is ready is {@code super.isDone()}.
+     */
+    private ResultUnavailableException awaitReady(long nanos) throws InterruptedException {
         if (super.isDone() || source == null) {
-            return true;
+            return null;
         }
         startWatching();
         if (super.isDone()) {
-            return true; // registering read the record and found it ready: no second read
+            return null; // registering read the record and found it ready: no second read
         }
         long deadline = nanos == Long.MAX_VALUE ? Long.MAX_VALUE : System.nanoTime() + nanos;
         long step = source.fallbackInterval().toNanos();
-        boolean firstRead = true;
         while (true) {
+            ResultUnavailableException failure = null;
             try {
                 if (readySnapshot().state().isReady()) {
-                    return true;
+                    return null;
                 }
-            } catch (RuntimeException e) {
-                // The first read reports a backend that is off or unreachable. A later one is only the fallback
-                // re-read: while the backend is down (a restart) keep waiting; the watch reconnects, or a read succeeds.
-                if (firstRead || e instanceof ResultsDisabledException) {
+            } catch (ResultUnavailableException e) {
+                if (!e.isTransient()) {
                     throw e;
                 }
+                failure = e; // an outage: the watch reconnects, or a later read succeeds
             }
-            firstRead = false;
             long remaining = deadline == Long.MAX_VALUE ? Long.MAX_VALUE : deadline - System.nanoTime();
             if (remaining <= 0) {
-                return false;
+                return failure;
             }
             try {
                 super.get(Math.min(remaining, step), TimeUnit.NANOSECONDS);
-                return true;
+                return null;
             } catch (TimeoutException e) {
                 // no notification within one fallback interval: read again
             } catch (ExecutionException e) {
-                return true;
+                return null;
             }
         }
+    }
+
+    /**
+     * {@link #completed} and {@link #failedWith} outside a task run mean the body of a task method ran in its caller:
+     * the call was never intercepted, so nothing was sent. A handle that looked like a finished task would hide that.
+     */
+    private static void requireTaskRun(String method) {
+        if (TaskBodies.running()) {
+            return;
+        }
+        boolean extensionPresent = visible("dev.chard.cdi.ChardExtension");
+        throw new ChardException("CHARD-03021", "AsyncResult." + method + "(...) was called outside a task run: the body of"
+                + " an @AsyncTask method ran here, in its caller, and the task was not sent to a worker. "
+                + (extensionPresent
+                ? "chard-cdi-extension is on the class path, but the call did not go through Chard's interceptor: call the"
+                + " method on a bean that CDI created (inject it; an instance made with new is not intercepted), and check"
+                + " that the extension is registered (its META-INF/services entry, or Weld.addExtension when discovery is off)."
+                : "chard-cdi-extension is not on the class path: add the dependency dev.chard:chard-cdi-extension to the"
+                + " application (in a WAR, in WEB-INF/lib; in Java SE, with Weld SE and Yasson)."
+                ) + " To run a task method's body directly, as a unit test does, wrap the call: TaskBodies.run(() -> bean.method(...)).");
+    }
+
+    private static boolean visible(String className) {
+        for (ClassLoader loader : new ClassLoader[] {AsyncResult.class.getClassLoader(), Thread.currentThread().getContextClassLoader()}) {
+            try {
+                Class.forName(className, false, loader);
+                return true;
+            } catch (ClassNotFoundException | LinkageError e) {
+                // not visible from this loader
+            }
+        }
+        return false;
     }
 
     private void startWatching() {
@@ -281,7 +388,7 @@ public class AsyncResult<T> extends CompletableFuture<T> {
     @SuppressWarnings("unchecked")
     private void settle(TaskSnapshot s) {
         settled = s;
-        if (s.state() == TaskState.SUCCESS) {
+        if (s.state() == TaskState.SUCCESS && s.failure() == null) {
             super.complete((T) s.value());
         } else {
             superCompleteExceptionally(s.failure() != null ? s.failure()

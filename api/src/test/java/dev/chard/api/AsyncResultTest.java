@@ -1,8 +1,10 @@
 package dev.chard.api;
 
+import dev.chard.api.spi.TaskBodies;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -155,7 +157,7 @@ class AsyncResultTest {
         AsyncResult<Integer> r = AsyncResult.remote("t-outage", Integer.class, source);
         CompletableFuture.runAsync(() -> {
             sleep(50);
-            source.failReads = new ChardException("CHARD-03011", "backend down");
+            source.failReads = new ResultUnavailableException("CHARD-03011", "backend down", true, null);
             sleep(200);
             source.store(FakeResultSource.success("t-outage", 3));
             source.failReads = null;
@@ -164,11 +166,79 @@ class AsyncResultTest {
     }
 
     @Test
-    void getReportsABackendThatFailsOnTheFirstRead() {
+    void getThrowsAtOnceWhenNoBackendIsConfigured() {
         FakeResultSource source = new FakeResultSource(Duration.ofMillis(30));
         source.failReads = new ResultsDisabledException("CHARD-03002", "set chard.backend.url");
         AsyncResult<Integer> r = AsyncResult.remote("t-off", Integer.class, source);
-        assertThrows(ResultsDisabledException.class, () -> r.get(1, TimeUnit.SECONDS));
+        long start = System.nanoTime();
+        assertThrows(ResultsDisabledException.class, () -> r.get(10, TimeUnit.SECONDS));
+        assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) < 5_000, "waiting cannot configure a backend");
+    }
+
+    @Test
+    void getWithATimeoutStartedDuringAnOutageKeepsTryingAndReturnsOnceTheBackendIsBack() {
+        FakeResultSource source = new FakeResultSource(Duration.ofMillis(30));
+        source.failReads = new ResultUnavailableException("CHARD-03011", "refused the connection", true, null);
+        AsyncResult<Integer> r = AsyncResult.remote("t-early-outage", Integer.class, source);
+        CompletableFuture.runAsync(() -> {
+            sleep(300);
+            source.store(FakeResultSource.success("t-early-outage", 8));
+            source.failReads = null;
+        });
+        assertEquals(8, assertTimeoutPreemptively(Duration.ofSeconds(5), () -> r.get(30, TimeUnit.SECONDS)));
+        assertTrue(source.reads.get() >= 3, "read again through the outage: " + source.reads.get());
+    }
+
+    @Test
+    void getWithATimeoutDuringAnOutageThatOutlastsItTimesOutWithTheOutageAsCause() {
+        FakeResultSource source = new FakeResultSource(Duration.ofMillis(30));
+        ResultUnavailableException down = new ResultUnavailableException("CHARD-03011", "did not answer within 500 ms", true, null);
+        source.failReads = down;
+        AsyncResult<Integer> r = AsyncResult.remote("t-long-outage", Integer.class, source);
+        long start = System.nanoTime();
+        TimeoutException e = assertThrows(TimeoutException.class, () -> r.get(300, TimeUnit.MILLISECONDS));
+        long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        assertTrue(tookMs >= 290, "kept trying until the timeout: " + tookMs + " ms");
+        assertSame(down, e.getCause());
+        assertTrue(e.getMessage().contains("t-long-outage") && e.getMessage().contains("did not answer within 500 ms"), e.getMessage());
+    }
+
+    @Test
+    void getThrowsAFailureThatWaitingCannotCureAtOnce() {
+        FakeResultSource source = new FakeResultSource(Duration.ofMillis(30));
+        ResultUnavailableException refused = new ResultUnavailableException("CHARD-03011", "refused the credentials (WRONGPASS)", false, null);
+        source.failReads = refused;
+        AsyncResult<Integer> r = AsyncResult.remote("t-wrongpass", Integer.class, source);
+        assertSame(refused, assertTimeoutPreemptively(Duration.ofSeconds(5),
+                () -> assertThrows(ResultUnavailableException.class, () -> r.get(30, TimeUnit.SECONDS))));
+        assertSame(refused, assertThrows(ResultUnavailableException.class, r::isDone), "isDone cannot hide a wrong password");
+    }
+
+    @Test
+    void theQueriesThrowTheDocumentedExceptionDuringAnOutageWhileIsDoneAndGetNowSayNotDone() {
+        FakeResultSource source = new FakeResultSource(LONG);
+        ResultUnavailableException down = new ResultUnavailableException("CHARD-03011", "refused the connection", true, null);
+        source.failReads = down;
+        AsyncResult<Integer> r = AsyncResult.remote("t-queries", Integer.class, source);
+        for (org.junit.jupiter.api.function.Executable query : List.<org.junit.jupiter.api.function.Executable>of(
+                r::state, r::ready, r::successful, r::failed, r::result, r::traceback, r::stateName, r::info, r::retries,
+                r::worker, r::dateDone)) {
+            assertSame(down, assertThrows(ResultUnavailableException.class, query));
+        }
+        assertFalse(r.isDone());
+        assertEquals(7, r.getNow(7));
+    }
+
+    @Test
+    void aSuccessWhoseValueCannotBeReadFailsTheWaitAndTheResultWithTheReason() {
+        FakeResultSource source = new FakeResultSource(LONG);
+        TaskSerializationException unreadable = new TaskSerializationException("CHARD-03008", "cannot be read as Integer", null);
+        source.store(new dev.chard.api.spi.TaskSnapshot("t-odd", TaskState.SUCCESS, null, unreadable, null, "w1", null));
+        AsyncResult<Integer> r = AsyncResult.remote("t-odd", Integer.class, source);
+        assertEquals(TaskState.SUCCESS, r.state(), "the task did succeed");
+        assertSame(unreadable, assertThrows(TaskSerializationException.class, r::result));
+        ExecutionException e = assertThrows(ExecutionException.class, () -> r.get(1, TimeUnit.SECONDS));
+        assertSame(unreadable, e.getCause());
     }
 
     @Test
@@ -188,8 +258,18 @@ class AsyncResultTest {
     }
 
     @Test
+    void completedOrFailedWithOutsideATaskRunFailsNamingTheMissingExtension() {
+        // this module's class path has no chard-cdi-extension: a task method's body that ran in its caller
+        ChardException e = assertThrows(ChardException.class, () -> AsyncResult.completed(9));
+        assertEquals("CHARD-03021", e.code());
+        assertTrue(e.getMessage().contains("chard-cdi-extension is not on the class path")
+                && e.getMessage().contains("dev.chard:chard-cdi-extension") && e.getMessage().contains("TaskBodies.run"), e.getMessage());
+        assertEquals("CHARD-03021", assertThrows(ChardException.class, () -> AsyncResult.failedWith(new IllegalStateException())).code());
+    }
+
+    @Test
     void aLocalCompletedResultIsSuccessfulWithoutAnySource() throws Exception {
-        AsyncResult<String> r = AsyncResult.completed("done");
+        AsyncResult<String> r = TaskBodies.run(() -> AsyncResult.completed("done"));
         assertNull(r.id());
         assertEquals(TaskState.SUCCESS, r.state());
         assertTrue(r.ready());
@@ -200,9 +280,9 @@ class AsyncResultTest {
     }
 
     @Test
-    void aLocalFailedResultIsFailedAndThrowsTheGivenException() {
+    void aLocalFailedResultIsFailedAndThrowsTheGivenException() throws Exception {
         ArithmeticException boom = new ArithmeticException("/ by zero");
-        AsyncResult<Integer> r = AsyncResult.failedWith(boom);
+        AsyncResult<Integer> r = TaskBodies.run(() -> AsyncResult.failedWith(boom));
         assertNull(r.id());
         assertEquals(TaskState.FAILURE, r.state());
         assertTrue(r.failed());

@@ -15,11 +15,12 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 
 import dev.chard.bench.app.BenchTasks;
+import dev.chard.bench.app.StressTasks;
 import dev.chard.engine.registry.ReturnKind;
 import dev.chard.engine.registry.TaskDescriptor;
 import dev.chard.engine.registry.TaskRegistry;
 
-/** The benchmark application: the jar the worker boots ({@code -A}) and the producer's registry of the same task. */
+/** The benchmark application: the jar the worker boots ({@code -A}) and the producer's registry of its task. */
 final class BenchApp {
 
     private static final String BEANS_XML = """
@@ -31,23 +32,26 @@ final class BenchApp {
     private BenchApp() {
     }
 
-    /** Writes {@code bench-app.jar} (BenchTasks and a beans.xml) into {@code dir}. */
+    /** Writes {@code bench-app.jar} (BenchTasks, StressTasks and a beans.xml) into {@code dir}. */
     static Path writeJar(Path dir) {
-        String entry = BenchTasks.class.getName().replace('.', '/') + ".class";
         Path jar = dir.resolve("bench-app.jar");
-        try (InputStream in = BenchApp.class.getClassLoader().getResourceAsStream(entry)) {
-            if (in == null) {
-                throw new IllegalStateException("cannot find " + entry + " on the class path");
-            }
-            byte[] bytes = in.readAllBytes();
+        try {
             Files.createDirectories(dir);
             try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out)) {
                 j.putNextEntry(new JarEntry("META-INF/beans.xml"));
                 j.write(BEANS_XML.getBytes(StandardCharsets.UTF_8));
                 j.closeEntry();
-                j.putNextEntry(new JarEntry(entry));
-                j.write(bytes);
-                j.closeEntry();
+                for (Class<?> c : List.of(BenchTasks.class, StressTasks.class)) {
+                    String entry = c.getName().replace('.', '/') + ".class";
+                    try (InputStream in = BenchApp.class.getClassLoader().getResourceAsStream(entry)) {
+                        if (in == null) {
+                            throw new IllegalStateException("cannot find " + entry + " on the class path");
+                        }
+                        j.putNextEntry(new JarEntry(entry));
+                        j.write(in.readAllBytes());
+                        j.closeEntry();
+                    }
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + jar, e);

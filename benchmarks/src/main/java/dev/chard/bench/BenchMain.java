@@ -34,6 +34,19 @@ public final class BenchMain {
             org.openjdk.jmh.Main.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
+        if (args.length > 0 && args[0].equals("reclaim")) {
+            ReclaimTrial.Options reclaim;
+            try {
+                reclaim = ReclaimTrial.Options.parse(Arrays.copyOfRange(args, 1, args.length));
+            } catch (IllegalArgumentException e) {
+                System.err.println(e.getMessage());
+                System.err.print(ReclaimTrial.USAGE);
+                System.exit(2);
+                return;
+            }
+            ReclaimTrial.run(reclaim, System.out);
+            return;
+        }
         if (args.length > 0 && (args[0].equals("-h") || args[0].equals("--help"))) {
             System.out.print(BenchOptions.USAGE);
             return;

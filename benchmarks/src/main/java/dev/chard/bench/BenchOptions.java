@@ -28,6 +28,7 @@ record BenchOptions(Path workerJar, Path launcher, String workerJavaOpts, Path o
     static final String USAGE = """
             usage: java -jar benchmarks/target/chard-bench.jar [options]       (or: benchmarks/run.sh [options])
                    java -jar benchmarks/target/chard-bench.jar jmh [JMH options]   (hot-path micro-benchmarks)
+                   java -jar benchmarks/target/chard-bench.jar reclaim [options]   (heartbeat-timeout: reclaim time, false reclaims)
               --repeat N          run every figure N times; report the median and the range (default 1)
               --tasks N           tasks of the enqueue (1 thread) and end-to-end figures (default 10000)
               --backlog N         tasks of the 16-thread enqueue, memory and worker-capacity figures (default 10000)

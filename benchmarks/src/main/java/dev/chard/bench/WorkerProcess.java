@@ -131,6 +131,19 @@ final class WorkerProcess implements AutoCloseable {
         throw new IllegalStateException("no " + field + " in /proc/" + pid() + "/status");
     }
 
+    /** SIGKILL, and waits until the process is gone: a crash, with no chance to hand anything back. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("worker " + pid() + " still runs 30 s after SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** SIGSTOP: the worker holds still (it keeps its JIT-compiled code) while a backlog is built. */
     void pause() {
         signal("STOP");

@@ -3,6 +3,7 @@ package dev.chard.cdi;
 import dev.chard.api.AsyncResult;
 import dev.chard.api.AsyncTask;
 import dev.chard.api.ChardException;
+import dev.chard.api.spi.TaskBodies;
 import dev.chard.engine.client.PendingOptions;
 import dev.chard.engine.registry.ReturnKind;
 import dev.chard.engine.registry.TaskDescriptor;
@@ -41,7 +42,7 @@ public class AsyncTaskInterceptor {
         TaskDescriptor task = runtime.registry().byMethod(ctx.getMethod()).orElseThrow(() -> new ChardException("CHARD-03012",
                 TaskMethods.display(ctx.getMethod()) + " was intercepted as a task but is not in the task registry"));
         if (invocation.claim(task)) {
-            return ctx.proceed();
+            return TaskBodies.run(ctx::proceed); // the body may return AsyncResult.completed(...): a worker runs it
         }
         return enqueue(task, ctx.getParameters());
     }

@@ -8,6 +8,7 @@ import dev.chard.engine.registry.TaskDescriptor;
 import dev.chard.engine.registry.TaskRegistry;
 import dev.chard.engine.registry.TaskSettings;
 import dev.chard.engine.registry.TaskSettingsResolver;
+import dev.chard.engine.serialization.JsonProviders;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AnnotatedType;
@@ -62,6 +63,11 @@ public class ChardExtension implements Extension {
             config = ChardConfig.load(Thread.currentThread().getContextClassLoader());
         } catch (ConfigurationException e) {
             abd.addDefinitionError(DeploymentErrors.badConfiguration(e));
+        }
+        try {
+            JsonProviders.require(); // at deployment, not at the first send
+        } catch (ConfigurationException e) {
+            abd.addDefinitionError(e);
         }
         List<TaskDescriptor> resolved = new ArrayList<>();
         for (TaskDescriptor d : unique) {

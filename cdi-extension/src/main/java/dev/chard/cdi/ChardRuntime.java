@@ -4,13 +4,13 @@ import dev.chard.api.TaskClient;
 import dev.chard.engine.Engine;
 import dev.chard.engine.client.SendDeferral;
 import dev.chard.engine.registry.TaskRegistry;
+import dev.chard.engine.serialization.JsonProviders;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -39,7 +39,7 @@ public class ChardRuntime {
             synchronized (this) {
                 e = engine;
                 if (e == null) {
-                    jsonb = JsonbBuilder.create();
+                    jsonb = JsonProviders.create();
                     SendDeferral deferral = extension.config().sendAfterCommit() ? SendDeferrals.afterCommitIfPossible() : SendDeferral.NONE;
                     e = Engine.start(extension.config(), extension.registry(), jsonb, threadFactory(), deferral);
                     engine = e;

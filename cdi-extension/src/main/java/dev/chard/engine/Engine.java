@@ -2,6 +2,7 @@ package dev.chard.engine;
 
 import dev.chard.api.TaskClient;
 import dev.chard.api.spi.ResultSource;
+import dev.chard.engine.backend.BrokerQueues;
 import dev.chard.engine.backend.RedisResultBackend;
 import dev.chard.engine.backend.ResultBackend;
 import dev.chard.engine.backend.ResultRecord;
@@ -71,9 +72,9 @@ public final class Engine implements AutoCloseable {
             RedisResultBackend redisBackend = new RedisResultBackend(backendRedis, backendUrl, config, keys, results, threads);
             this.backend = redisBackend;
             colocated = shared ? redisBackend : null;
-            if (shared) {
-                redisBackend.readQueuedTasks(this::queuedRecord);
-            }
+            // a send writes no record: a task without one reads PENDING while its message waits in a queue
+            redisBackend.readQueuedTasks(this::queuedRecord,
+                    shared ? null : new BrokerQueues(brokerRedis, brokerUrl, keys, config.redisTimeout()));
         }
         this.broker = new RedisBroker(brokerRedis, brokerUrl, config, keys, messages, backend, colocated);
         this.resultSource = new BackendResultSource(backend, results, config.resultFallbackInterval());
@@ -121,9 +122,8 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * How a task waiting in a queue with no record reads (co-located backend): PENDING, unless this application knows
-     * the task and it keeps no results, which is also when a send records nothing (TaskSender): such an id reads
-     * UNKNOWN from its send to its end.
+     * How a task waiting in a queue with no record reads: PENDING, unless this application knows the task and it keeps
+     * no results (its worker writes no record either): such an id reads UNKNOWN from its send to its end.
      */
     private Optional<ResultRecord> queuedRecord(String id, String body) {
         String task;
@@ -163,18 +163,35 @@ public final class Engine implements AutoCloseable {
 
     /** Checks that the broker (and the backend, when configured) answers. */
     public void ping() {
-        ping(brokerRedis, config.brokerUrl());
+        ping(brokerRedis, config.brokerUrl(), "chard.broker.url");
         if (backendRedis != null && backendRedis != brokerRedis) {
-            ping(backendRedis, config.backendUrl().orElseThrow());
+            ping(backendRedis, config.backendUrl().orElseThrow(), "chard.backend.url");
         }
     }
 
-    private void ping(UnifiedJedis redis, RedisUrl url) {
+    private void ping(UnifiedJedis redis, RedisUrl url, String key) {
         try {
             redis.ping();
         } catch (JedisException e) {
-            throw ClientErrors.unreachable(url, config.redisTimeout(), e);
+            throw ClientErrors.unreachable(url, key, config.redisTimeout(), e);
         }
+    }
+
+    /**
+     * The broker server's {@code run_id} (INFO server), which changes when Redis restarts; null when INFO cannot be read
+     * (an ACL that denies it, Redis unreachable).
+     */
+    public String brokerRunId() {
+        try {
+            for (String line : brokerRedis.info("server").split("\r?\n")) {
+                if (line.startsWith("run_id:")) {
+                    return line.substring("run_id:".length()).trim();
+                }
+            }
+        } catch (JedisException e) {
+            // unknown: the caller says less
+        }
+        return null;
     }
 
     /** Fields of the broker's {@code INFO server}, {@code persistence} and {@code memory}, e.g. redis_version, aof_enabled. */

@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 import dev.chard.engine.broker.Broker;
@@ -30,16 +31,24 @@ final class Heartbeats {
     private final Duration interval;
     private final ScheduledExecutorService scheduler;
     private final Predicate<String> holds;
+    private final Supplier<String> brokerRunId;
     private final Map<String, Set<String>> suspects = new HashMap<>();
     private volatile boolean failing;
+    /** The broker's run_id when this worker registered, or after the restart it last reported; null if unknown. */
+    private volatile String knownRunId;
 
-    /** @param holds whether this worker holds a delivery, by {@link #key(String, String)} */
-    Heartbeats(Broker broker, List<String> queues, String instanceId, Duration interval, Predicate<String> holds) {
+    /**
+     * @param holds       whether this worker holds a delivery, by {@link #key(String, String)}
+     * @param brokerRunId the broker's {@code run_id}, which changes when Redis restarts; null when it cannot be read
+     */
+    Heartbeats(Broker broker, List<String> queues, String instanceId, Duration interval, Predicate<String> holds,
+               Supplier<String> brokerRunId) {
         this.broker = broker;
         this.queues = List.copyOf(queues);
         this.instanceId = instanceId;
         this.interval = interval;
         this.holds = holds;
+        this.brokerRunId = brokerRunId;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "Heartbeat");
             t.setDaemon(true);
@@ -52,6 +61,7 @@ final class Heartbeats {
      * anything, so that work it takes is always held by a worker others can see and reclaim from.
      */
     void start() {
+        knownRunId = brokerRunId.get();
         beat();
         long ms = interval.toMillis();
         scheduler.scheduleWithFixedDelay(this::beat, ms, ms, TimeUnit.MILLISECONDS);
@@ -95,6 +105,28 @@ final class Heartbeats {
         }
     }
 
+    /**
+     * Why this worker's registration on {@code q} was gone. Only another worker's reclaim removes it while Redis keeps
+     * running; a Redis restart without persistence (or from an older snapshot) loses it with everything else, and then
+     * nothing was handed to anyone: the broker's run_id tells the two apart.
+     */
+    private String registrationLost(String q) {
+        String now = brokerRunId.get();
+        String before = knownRunId;
+        if (now != null && before != null && !now.equals(before)) {
+            knownRunId = now;
+            return "Redis restarted (its run_id changed) and came back without this worker's registration on queue " + q
+                    + ": it keeps no data across a restart (no persistence, appendonly no) or restored an older snapshot."
+                    + " Nothing was handed to another worker: this worker's running tasks finish here and their outcomes are"
+                    + " recorded, but tasks that were queued at the restart and that Redis did not keep are lost."
+                    + " This worker has registered again and goes on.";
+        }
+        return "This worker (" + instanceId + ") had been declared dead on queue " + q
+                + " (no heartbeat for longer than chard.worker.heartbeat-timeout: a long pause or a network cut), or its"
+                + " registration was deleted (FLUSHDB, eviction under a maxmemory-policy other than noeviction); its tasks"
+                + " there may have been handed to other workers and run twice. It has registered again and goes on.";
+    }
+
     void beat() {
         for (String q : queues) {
             try {
@@ -109,9 +141,8 @@ final class Heartbeats {
                 }
                 reconcile(q);
                 if (r.wasDeclaredDead()) {
-                    LOG.warning(() -> "This worker (" + instanceId + ") had been declared dead on queue " + q
-                            + " (no heartbeat for longer than chard.worker.heartbeat-timeout: a long pause or a network cut);"
-                            + " its tasks there were handed to other workers and may run twice");
+                    String why = registrationLost(q);
+                    LOG.warning(() -> why);
                 }
             } catch (RuntimeException e) {
                 if (!failing) {

@@ -47,6 +47,11 @@ final class OrderedResultBackend implements ResultBackend {
     }
 
     @Override
+    public void forget(List<String> taskIds) {
+        backend.forget(taskIds);
+    }
+
+    @Override
     public ResultNotifier notifier() {
         return backend.notifier();
     }

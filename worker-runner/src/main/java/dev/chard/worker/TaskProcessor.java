@@ -102,8 +102,9 @@ final class TaskProcessor {
         return new Received(d, m, task, null, null);
     }
 
+    /** {@code dev.example.MathTasks.add[<id>]}: the full task name, as Celery's log lines have it. */
     private static String label(TaskDescriptor task, TaskMessage m) {
-        return task.shortName() + "[" + m.id() + "]";
+        return task.name() + "[" + m.id() + "]";
     }
 
     /**

@@ -76,7 +76,8 @@ public final class Worker {
                     pool.execute(() -> runOne(processor, r));
                 });
         this.fetcherThread = new Thread(fetcher, "Fetcher");
-        this.heartbeats = new Heartbeats(engine.broker(), queues, me.instanceId(), config.heartbeatInterval(), holding::contains);
+        this.heartbeats = new Heartbeats(engine.broker(), queues, me.instanceId(), config.heartbeatInterval(), holding::contains,
+                engine::brokerRunId);
     }
 
     public void start() {

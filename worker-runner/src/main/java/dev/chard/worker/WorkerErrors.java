@@ -63,6 +63,15 @@ public final class WorkerErrors {
                 + " (state " + state + "); look it up later with: chard result " + taskId);
     }
 
+    /**
+     * CHARD-04016: a JSON option of {@code call} ({@code --args}, {@code --kwargs}) is not JSON of the expected shape; a
+     * usage error (exit 2), so nothing was sent.
+     */
+    public static String badJsonOption(String option, String text, String expected, String why) {
+        return "CHARD-04016: " + option + " '" + text + "' is not " + expected + " (" + why + "); nothing was sent."
+                + " Quote the JSON for the shell, e.g. " + option + (option.equals("--args") ? " '[4, 5]'" : " '{\"x\": 4}'");
+    }
+
     /** CHARD-04008: a failure nothing else explains; the message keeps the original. */
     public static ChardException unexpected(Throwable t) {
         return new ChardException("CHARD-04008", "unexpected error: " + t, t);

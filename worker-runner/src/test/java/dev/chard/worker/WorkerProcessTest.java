@@ -127,7 +127,8 @@ class WorkerProcessTest {
         assertEquals(new BigDecimal(9), new BigDecimal(r.get(20, TimeUnit.SECONDS).toString()));
         assertEquals(TaskState.SUCCESS, r.state());
         assertEquals("e2e@test", r.worker());
-        worker.awaitOutputOrFail("Task add\\[" + r.id() + "\\] succeeded in \\d+\\.\\d{3}s: 9", WAIT);
+        // the full task name, as Celery logs it
+        worker.awaitOutputOrFail("Task example\\.app\\.MathTasks\\.add\\[" + r.id() + "\\] succeeded in \\d+\\.\\d{3}s: 9", WAIT);
     }
 
     @Test
@@ -139,7 +140,7 @@ class WorkerProcessTest {
         assertEquals("java.lang.ArithmeticException", f.remoteType());
         assertEquals("/ by zero", f.remoteMessage());
         assertTrue(f.traceback().contains("MathTasks.divide"), f.traceback());
-        worker.awaitOutputOrFail("Task divide[" + r.id() + "] failed in", WAIT);
+        worker.awaitOutputOrFail("Task example.app.MathTasks.divide[" + r.id() + "] failed in", WAIT);
     }
 
     @Test
@@ -247,7 +248,7 @@ class WorkerProcessTest {
             slow.awaitOutputOrFail(" ready\\.", WAIT);
             AsyncResult<Object> r = engine.client().send("example.app.MathTasks.sleep", List.of(30_000), Map.of(),
                     TaskOptions.defaults().queue("slow"));
-            slow.awaitOutputOrFail("Task sleep[" + r.id() + "] received", WAIT);
+            slow.awaitOutputOrFail("Task example.app.MathTasks.sleep[" + r.id() + "] received", WAIT);
             sigterm(slow);
             slow.awaitOutputOrFail("Warm shutdown", WAIT);
             long start = System.nanoTime();

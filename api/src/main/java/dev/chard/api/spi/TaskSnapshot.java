@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param state     its state; {@link TaskState#UNKNOWN} when there is no record
  * @param value     the decoded return value when SUCCESS, else null
  * @param failure   when FAILURE or REVOKED, the exception {@code get()} throws (a TaskFailedException or
- *                  TaskRevokedException); else null
+ *                  TaskRevokedException); when SUCCESS, the TaskSerializationException of a value that cannot be read
+ *                  as the requested type (else null); null otherwise
  * @param traceback the remote stack trace when FAILURE, else null
  * @param worker    the worker that last handled it; may be null
  * @param dateDone  when it reached a ready state; else null

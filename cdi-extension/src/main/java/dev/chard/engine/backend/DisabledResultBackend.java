@@ -29,6 +29,11 @@ final class DisabledResultBackend implements ResultBackend, ResultNotifier {
     }
 
     @Override
+    public void forget(java.util.List<String> taskIds) {
+        // nothing is kept
+    }
+
+    @Override
     public ResultNotifier notifier() {
         return this;
     }

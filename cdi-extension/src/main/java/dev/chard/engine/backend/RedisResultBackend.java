@@ -27,10 +27,11 @@ public final class RedisResultBackend implements ResultBackend {
     private final String channel;
     private volatile RedisResultNotifier notifier;
     private volatile QueuedTasks queued;
+    private volatile BrokerQueues brokerElsewhere;
 
     /**
-     * How a task found waiting in a queue without a record reads, when the backend is the broker's own database
-     * (the broker writes no PENDING record there: a queued task is PENDING by being queued).
+     * How a task found waiting in a queue without a record reads (a send writes no record: a queued task is PENDING by
+     * being queued).
      */
     @FunctionalInterface
     public interface QueuedTasks {
@@ -60,7 +61,7 @@ public final class RedisResultBackend implements ResultBackend {
         try {
             return Long.valueOf(1).equals(Scripts.STORE.runIdempotent(redis, List.of(key(record.id())), args));
         } catch (JedisException e) {
-            throw ClientErrors.backendUnavailable(record.id(), url, e);
+            throw ClientErrors.backendUnavailable(record.id(), url, config.redisTimeout(), e);
         }
     }
 
@@ -79,7 +80,7 @@ public final class RedisResultBackend implements ResultBackend {
         try {
             Scripts.COMPLETE.runIdempotent(redis, keyList, args);
         } catch (JedisException e) {
-            throw ClientErrors.backendUnavailable(records.get(0).id(), url, e);
+            throw ClientErrors.backendUnavailable(records.get(0).id(), url, config.redisTimeout(), e);
         }
     }
 
@@ -103,9 +104,14 @@ public final class RedisResultBackend implements ResultBackend {
         return keys.result(taskId);
     }
 
-    /** Called once, by the engine, when this backend is the broker's own database (see {@link QueuedTasks}). */
-    public void readQueuedTasks(QueuedTasks reading) {
+    /**
+     * Called once, by the engine, when a send writes no record (always): how a task waiting in a queue reads, and where
+     * the queues are: {@code broker} null when this backend is the broker's own database (one script reads the record
+     * and the queues at once), else the broker's queues on their own server or database.
+     */
+    public void readQueuedTasks(QueuedTasks reading, BrokerQueues broker) {
         this.queued = reading;
+        this.brokerElsewhere = broker;
     }
 
     @Override
@@ -113,7 +119,7 @@ public final class RedisResultBackend implements ResultBackend {
         try {
             return Optional.ofNullable(StaleConnections.retryOnce(redis, () -> redis.get(key(taskId)))).map(codec::decode);
         } catch (JedisException e) {
-            throw ClientErrors.backendUnavailable(taskId, url, e);
+            throw ClientErrors.backendUnavailable(taskId, url, config.redisTimeout(), e);
         }
     }
 
@@ -123,9 +129,13 @@ public final class RedisResultBackend implements ResultBackend {
         if (reading == null) {
             return readRecord(taskId);
         }
+        BrokerQueues broker = brokerElsewhere;
+        if (broker != null) {
+            return readWithBrokerElsewhere(taskId, reading, broker);
+        }
         try {
             List<?> r = (List<?>) StaleConnections.retryOnce(redis,
-                    () -> Scripts.LOOKUP.run(redis, List.of(key(taskId), keys.queues()), List.of(taskId, keys.prefix())));
+                    () -> Scripts.LOOKUP.run(redis, List.of(keys.queues(), key(taskId)), List.of(taskId, keys.prefix())));
             if (r.isEmpty()) {
                 return Optional.empty();
             }
@@ -134,7 +144,35 @@ public final class RedisResultBackend implements ResultBackend {
             }
             return reading.read(taskId, (String) r.get(2));
         } catch (JedisException e) {
-            throw ClientErrors.backendUnavailable(taskId, url, e);
+            throw ClientErrors.backendUnavailable(taskId, url, config.redisTimeout(), e);
+        }
+    }
+
+    /**
+     * The record here, else whether the task waits in one of the broker's queues, else the record again: a worker writes
+     * a task's outcome here before its ack removes the message, so a task that left the queues between the two reads
+     * has its record by the second one.
+     */
+    private Optional<ResultRecord> readWithBrokerElsewhere(String taskId, QueuedTasks reading, BrokerQueues broker) {
+        Optional<ResultRecord> record = readRecord(taskId);
+        if (record.isPresent()) {
+            return record;
+        }
+        Optional<String> body = broker.waitingBody(taskId);
+        if (body.isPresent()) {
+            return reading.read(taskId, body.get());
+        }
+        return readRecord(taskId);
+    }
+
+    @Override
+    public void forget(List<String> taskIds) {
+        for (String id : taskIds) {
+            try {
+                StaleConnections.retryOnce(redis, () -> redis.del(key(id)));
+            } catch (JedisException e) {
+                throw ClientErrors.backendUnavailable(id, url, config.redisTimeout(), e);
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package dev.chard.engine.backend;
 import dev.chard.engine.config.ChardConfig;
 import dev.chard.engine.config.RedisUrl;
 import dev.chard.engine.redis.RedisConnections;
+import dev.chard.engine.redis.RedisFailure;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPubSub;
 
@@ -96,8 +97,8 @@ final class RedisResultNotifier implements ResultNotifier {
                 if (closed) {
                     break;
                 }
-                LOG.log(Level.WARNING, "result subscription to " + url.redacted() + " lost (" + e.getMessage()
-                        + "); reconnecting in " + backoff + " ms");
+                LOG.log(Level.WARNING, "result subscription to " + url.redacted() + " lost: the result backend "
+                        + RedisFailure.describe(e, url, config.redisTimeout()) + "; reconnecting in " + backoff + " ms");
                 sleep(backoff);
                 backoff = Math.min(5000, backoff * 2);
             } finally {

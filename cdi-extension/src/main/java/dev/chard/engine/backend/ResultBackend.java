@@ -25,8 +25,21 @@ public interface ResultBackend extends AutoCloseable {
         }
     }
 
-    /** The record of {@code taskId}, or empty when there is none (an UNKNOWN id). */
+    /**
+     * The record of {@code taskId}; for a task that waits in a queue without one (a send writes none), a PENDING record;
+     * empty when there is neither (an UNKNOWN id).
+     *
+     * @throws dev.chard.api.ResultUnavailableException when the backend, or the broker asked about the queues, cannot be
+     *                                                  read (ResultsDisabledException when results are off)
+     */
     Optional<ResultRecord> read(String taskId);
+
+    /**
+     * Deletes the records of {@code taskIds}, before a task of one of those ids is queued again (a re-send of a
+     * caller's own id, a requeued dead letter), so that the old outcome does not answer for the new run: the id then
+     * reads PENDING while queued. Does nothing when results are off.
+     */
+    void forget(List<String> taskIds);
 
     /**
      * The stored record of {@code taskId} alone: empty also for a task that waits in a queue without one (which

@@ -1,17 +1,16 @@
 package dev.chard.engine.broker;
 
-import dev.chard.engine.backend.ResultRecord;
-
 import java.util.Objects;
 
 /**
- * A message on its way to the broker, with what is recorded with it.
+ * A message on its way to the broker.
  *
- * @param pending the PENDING record written with the message; null when results are off for it
- * @param freshId whether the id was generated for this send (no key of it can exist yet, so enqueue skips the checks a
- *                re-send of a caller's own id needs: docs/architecture.md, "Atomic steps")
+ * @param keepsResult whether the task's outcome is recorded (results on, and the task does not ignore them): a
+ *                    re-send of its id then removes the old record, so the new run does not read the old outcome
+ * @param freshId     whether the id was generated for this send (no key of it can exist yet, so enqueue skips the checks a
+ *                    re-send of a caller's own id needs: docs/architecture.md, "Atomic steps")
  */
-public record OutgoingTask(TaskMessage message, ResultRecord pending, boolean freshId) {
+public record OutgoingTask(TaskMessage message, boolean keepsResult, boolean freshId) {
 
     public OutgoingTask {
         Objects.requireNonNull(message, "message");

@@ -57,7 +57,7 @@ public final class RedisBroker implements Broker {
     @Override
     public void enqueue(OutgoingTask task) {
         Prepared p = prepare(task);
-        storePendingElsewhere(List.of(p));
+        forgetElsewhere(List.of(p));
         coalescers.computeIfAbsent(task.message().queue(), this::coalescer).send(p);
     }
 
@@ -78,7 +78,7 @@ public final class RedisBroker implements Broker {
             }
             List<Prepared> chunk = all.subList(from, to);
             try {
-                storePendingElsewhere(chunk);
+                forgetElsewhere(chunk);
                 send(queue, chunk);
             } catch (RuntimeException e) {
                 throw new EnqueueChunkException(accepted, failure(chunk.get(0), e));
@@ -106,26 +106,27 @@ public final class RedisBroker implements Broker {
     }
 
     /**
-     * With the backend elsewhere, the PENDING records go first, in one call: written after the messages, one could
-     * overwrite a fast worker's final state.
+     * With the backend elsewhere, a re-send of a caller's own id first deletes the id's old record there (the enqueue
+     * script does it with a co-located backend): the new run must not read the old outcome. First, since deleted after
+     * the message is queued it could erase a fast worker's outcome. A send writes no record of its own.
      */
-    private void storePendingElsewhere(List<Prepared> chunk) {
+    private void forgetElsewhere(List<Prepared> chunk) {
         if (colocated != null || !backend.enabled()) {
             return;
         }
-        List<ResultRecord> records = new ArrayList<>(chunk.size());
+        List<String> resent = new ArrayList<>();
         for (Prepared p : chunk) {
-            if (p.task.pending() != null) {
-                records.add(p.task.pending());
+            if (!p.task.freshId() && p.task.keepsResult()) {
+                resent.add(p.task.message().id());
             }
         }
-        if (records.isEmpty()) {
+        if (resent.isEmpty()) {
             return;
         }
         try {
-            backend.storeAll(records);
+            backend.forget(resent);
         } catch (dev.chard.api.ChardException e) {
-            throw ClientErrors.backendUnavailableAtSend(chunk.get(0).task.message().task(), config.redisTimeout(), e);
+            throw ClientErrors.backendUnavailableAtResend(chunk.get(0).task.message().task(), e);
         }
     }
 
@@ -153,7 +154,7 @@ public final class RedisBroker implements Broker {
                 args.add(Long.toString(p.delayMs));
                 if (trustFresh && p.task.freshId()) {
                     args.add("f");
-                } else if (p.task.pending() != null && colocated != null) {
+                } else if (p.task.keepsResult() && colocated != null) {
                     args.add("r"); // a re-send: its old record, if any, goes (it reads PENDING again while queued)
                     keyList.add(colocated.key(m.id()));
                 } else {
@@ -340,12 +341,11 @@ public final class RedisBroker implements Broker {
         }
         List<String> args = new ArrayList<>();
         for (DeadLetter d : chosen) {
-            if (backend.enabled()) {
-                // PENDING first, as at any send: written after, it could overwrite the outcome of a fast worker
-                backend.store(ResultRecord.pending(d.id(), taskName(d.body())));
-            }
             args.addAll(List.of(d.entry(), d.id(), d.body(), Integer.toString(d.priority())));
         }
+        // the dead letter's FAILURE record goes first (deleted after, it could erase a fast worker's outcome): the id
+        // then reads PENDING while queued, as at any send
+        backend.forget(chosen.stream().map(DeadLetter::id).toList());
         @SuppressWarnings("unchecked")
         List<String> requeued = (List<String>) Scripts.REQUEUE.run(redis,
                 List.of(keys.dead(queue), keys.ready(queue), keys.wake(queue), keys.messages(queue), keys.deliveries(queue)), args);

@@ -2,6 +2,7 @@ package dev.chard.engine.client;
 
 import dev.chard.api.ChardException;
 import dev.chard.api.TaskFailedException;
+import dev.chard.api.TaskSerializationException;
 import dev.chard.api.TaskState;
 import dev.chard.api.spi.ResultSource;
 import dev.chard.api.spi.TaskSnapshot;
@@ -54,7 +55,11 @@ public final class BackendResultSource implements ResultSource {
         Object value = null;
         ChardException failure = null;
         if (r.state() == TaskState.SUCCESS) {
-            value = codec.valueFromJson(r.resultJson(), resultType, r.id());
+            try {
+                value = codec.valueFromJson(r.resultJson(), resultType, r.id());
+            } catch (TaskSerializationException e) {
+                failure = e; // the task succeeded; its value cannot be read as asked: get() and result() say so
+            }
         } else if (r.state() == TaskState.FAILURE) {
             TaskFailedException f = ClientErrors.taskFailed(r.id(), r.exceptionType(), r.exceptionMessage(), r.traceback());
             StackTraceElement[] remote = Tracebacks.parse(r.traceback());

@@ -4,7 +4,6 @@ import dev.chard.api.AsyncResult;
 import dev.chard.api.TaskOptions;
 import dev.chard.api.spi.ResultSource;
 import dev.chard.engine.backend.ResultBackend;
-import dev.chard.engine.backend.ResultRecord;
 import dev.chard.engine.broker.Broker;
 import dev.chard.engine.broker.EnqueueChunkException;
 import dev.chard.engine.broker.OutgoingTask;
@@ -165,7 +164,6 @@ public final class TaskSender {
         TaskMessage message = new TaskMessage(id, taskName, encodedArgs, encodedKwargs, 0, d.eta(), d.expires(), d.queue(),
                 d.priority(), rootId, parentId, null, origin, d.now());
         boolean recorded = backend.enabled() && (task == null || !task.settings().ignoreResult());
-        ResultRecord pending = recorded ? ResultRecord.pending(id, taskName).withTtl(task == null ? null : task.settings().resultExpires()) : null;
-        return new OutgoingTask(message, pending, freshId);
+        return new OutgoingTask(message, recorded, freshId);
     }
 }

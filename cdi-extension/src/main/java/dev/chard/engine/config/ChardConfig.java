@@ -19,6 +19,7 @@ public final class ChardConfig {
 
     private final Map<ConfigKey, Object> values = new EnumMap<>(ConfigKey.class);
     private final Map<ConfigKey, String> raw = new EnumMap<>(ConfigKey.class);
+    private final Map<ConfigKey, String> origins = new EnumMap<>(ConfigKey.class);
     private final ConfigSources sources;
     private final Map<ConfigKey, String> overrides;
 
@@ -38,8 +39,24 @@ public final class ChardConfig {
             }
             if (value != null) {
                 raw.put(key, value);
+                origins.put(key, from);
                 values.put(key, parse(key, value, from));
             }
+        }
+        checkHeartbeat();
+    }
+
+    /**
+     * A worker whose timeout is not at least two of its beats apart would be declared dead by one late beat (a GC
+     * pause, a slow Redis reply), and its tasks would run twice.
+     */
+    private void checkHeartbeat() {
+        Duration interval = heartbeatInterval();
+        Duration timeout = heartbeatTimeout();
+        if (timeout.compareTo(interval.multipliedBy(2)) < 0) {
+            throw ConfigErrors.heartbeatTimeoutTooShort(raw.get(ConfigKey.WORKER_HEARTBEAT_TIMEOUT),
+                    origins.get(ConfigKey.WORKER_HEARTBEAT_TIMEOUT), raw.get(ConfigKey.WORKER_HEARTBEAT_INTERVAL),
+                    origins.get(ConfigKey.WORKER_HEARTBEAT_INTERVAL));
         }
     }
 
@@ -51,6 +68,11 @@ public final class ChardConfig {
     /** Only these values (by key name) plus defaults: for tests and tools. */
     public static ChardConfig of(Map<String, String> values) {
         return new ChardConfig(ConfigSources.of(values), Map.of());
+    }
+
+    /** From {@code sources} alone (tests of a source). */
+    static ChardConfig from(ConfigSources sources) {
+        return new ChardConfig(sources, Map.of());
     }
 
     /** This configuration with some keys replaced (command-line options win over every source). */

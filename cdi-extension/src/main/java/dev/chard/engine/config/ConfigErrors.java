@@ -16,6 +16,24 @@ public final class ConfigErrors {
                         + (key.defaultValue() == null ? "" : " (" + key.defaultValue() + ")") + ".");
     }
 
+    /** CHARD-02004: a heartbeat timeout shorter than two heartbeat intervals. */
+    public static ConfigurationException heartbeatTimeoutTooShort(String timeout, String timeoutFrom, String interval,
+                                                                  String intervalFrom) {
+        return new ConfigurationException("CHARD-02004", ConfigKey.WORKER_HEARTBEAT_TIMEOUT.key(),
+                ConfigKey.WORKER_HEARTBEAT_TIMEOUT.key() + "='" + timeout + "' (from " + timeoutFrom + ") is less than twice "
+                        + ConfigKey.WORKER_HEARTBEAT_INTERVAL.key() + "='" + interval + "' (from " + intervalFrom + "): one late"
+                        + " heartbeat would declare a live worker dead and run its tasks twice. Raise the timeout to at least"
+                        + " twice the interval, or lower the interval.");
+    }
+
+    /** CHARD-02003: no JSON-B or JSON-P implementation on the class path. */
+    public static ConfigurationException noJsonImplementation(String api, Throwable cause) {
+        return new ConfigurationException("CHARD-02003", null, "Chard needs a " + api + " implementation on the class path"
+                + " and found none (" + cause.getMessage() + "). In Java SE add org.eclipse:yasson (3.0.4; it brings the"
+                + " JSON-P implementation, Parsson) to the application's dependencies; WildFly and Payara provide it, so a"
+                + " WAR must not bundle it.", cause);
+    }
+
     /** A URL's password never reaches a log or an exception message. */
     static String hidePassword(String url) {
         return url.replaceAll("(//[^/@]*:)[^@/]*@", "$1***@");

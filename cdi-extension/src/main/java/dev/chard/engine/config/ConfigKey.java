@@ -36,8 +36,9 @@ public enum ConfigKey {
             "Worker name shown in logs and results (-n); default: chard@<host name>."),
     WORKER_HEARTBEAT_INTERVAL("chard.worker.heartbeat-interval", "1s", Kind.DURATION,
             "How often a worker proves it is alive and reclaims the work of dead workers."),
-    WORKER_HEARTBEAT_TIMEOUT("chard.worker.heartbeat-timeout", "10s", Kind.DURATION,
-            "Silence after which a worker counts as dead and its in-flight tasks are run elsewhere."),
+    WORKER_HEARTBEAT_TIMEOUT("chard.worker.heartbeat-timeout", "4s", Kind.DURATION,
+            "Silence after which a worker counts as dead and its in-flight tasks are run elsewhere; at least twice"
+            + " chard.worker.heartbeat-interval."),
     WORKER_POLL_INTERVAL("chard.worker.poll-interval", "1s", Kind.DURATION,
             "Longest an idle worker blocks waiting for a wake-up before it looks at its queues again."),
     WORKER_PREFETCH_WINDOW("chard.worker.prefetch-window", "10ms", Kind.DURATION_OR_ZERO,

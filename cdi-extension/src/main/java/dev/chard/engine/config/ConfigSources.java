@@ -51,7 +51,7 @@ final class ConfigSources {
         if (mp != null) {
             s.sources.add(mp);
         } else {
-            s.sources.add(k -> found(System.getProperty(k.key()), "system property " + k.key()));
+            s.sources.add(k -> systemProperty(k.key()));
             s.sources.add(k -> found(System.getenv(k.env()), "environment variable " + k.env()));
             Map<String, Found> mpFiles = readPropertyFiles(loader, MP_PROPERTIES);
             s.sources.add(k -> mpFiles.get(k.key()));
@@ -67,6 +67,13 @@ final class ConfigSources {
         return s;
     }
 
+    /** One source alone (a MicroProfile Config under test). */
+    static ConfigSources of(Function<Name, Found> source) {
+        ConfigSources s = new ConfigSources();
+        s.sources.add(source);
+        return s;
+    }
+
     Found lookup(ConfigKey key) {
         return lookup(Name.of(key));
     }
@@ -79,6 +86,16 @@ final class ConfigSources {
             }
         }
         return null;
+    }
+
+    /** A system property, named after the command-line option that set it when one did. */
+    static Found systemProperty(String key) {
+        String value = System.getProperty(key);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String option = CommandLineValues.origin(key, value);
+        return found(value, option != null ? option : "system property " + key);
     }
 
     private static Found found(String value, String from) {

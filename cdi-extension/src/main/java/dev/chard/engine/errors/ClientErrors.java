@@ -2,14 +2,14 @@ package dev.chard.engine.errors;
 
 import dev.chard.api.BrokerUnavailableException;
 import dev.chard.api.BulkSendException;
-import dev.chard.api.ChardException;
+import dev.chard.api.ResultUnavailableException;
 import dev.chard.api.ResultsDisabledException;
 import dev.chard.api.TaskFailedException;
 import dev.chard.api.TaskRevokedException;
 import dev.chard.api.TaskSerializationException;
 import dev.chard.engine.config.RedisUrl;
+import dev.chard.engine.redis.RedisFailure;
 import dev.chard.engine.serialization.ArgumentBindingException;
-import redis.clients.jedis.exceptions.JedisDataException;
 
 import java.lang.reflect.Type;
 import java.time.Duration;
@@ -21,19 +21,17 @@ public final class ClientErrors {
     private ClientErrors() {
     }
 
-    /** CHARD-03001 */
+    /** CHARD-03001: the message says what the broker did (refused the connection, no answer, an error reply, ...). */
     public static BrokerUnavailableException brokerUnavailable(String taskName, RedisUrl url, Duration timeout, Throwable cause) {
         return new BrokerUnavailableException("CHARD-03001", "cannot send task " + taskName + ": the broker at " + url.redacted()
-                + " did not answer within " + timeout.toMillis() + " ms (" + cause.getMessage() + "). The task was not sent."
-                + " Check that Redis runs there and chard.broker.url is right; chard.redis.timeout bounds this wait.", cause);
+                + " " + RedisFailure.describe(cause, url, timeout) + ". The task was not sent. "
+                + RedisFailure.advice(cause, "chard.broker.url"), cause);
     }
 
-    /** CHARD-03001 too: the same outcome (nothing sent) when the result backend, asked first, does not answer. */
-    public static BrokerUnavailableException backendUnavailableAtSend(String taskName, Duration timeout, Throwable cause) {
-        return new BrokerUnavailableException("CHARD-03001", "cannot send task " + taskName + ": the result backend did not"
-                + " answer within " + timeout.toMillis() + " ms while recording the task as PENDING (" + cause.getMessage()
-                + "). The task was not sent. Check that Redis runs there and that chard.broker.url and chard.backend.url are"
-                + " right; chard.redis.timeout bounds this wait.", cause);
+    /** CHARD-03001 too: the same outcome (nothing sent) when a re-send's old record could not be removed from the backend. */
+    public static BrokerUnavailableException backendUnavailableAtResend(String taskName, Throwable cause) {
+        return new BrokerUnavailableException("CHARD-03001", "cannot send task " + taskName + " again: the old result"
+                + " record of its id could not be removed first (" + cause.getMessage() + "). The task was not sent.", cause);
     }
 
     /** CHARD-03002: Celery's "no result backend is configured", naming the key. */
@@ -105,18 +103,28 @@ public final class ClientErrors {
                 + type.getName() + ": " + rootMessage(cause), cause);
     }
 
-    /** CHARD-03011: reading or writing a result failed; an error reply is told apart from no answer at all. */
-    public static ChardException backendUnavailable(String taskId, RedisUrl url, Throwable cause) {
-        String how = cause instanceof JedisDataException ? " answered with an error (" : " did not answer (";
-        return new ChardException("CHARD-03011", "cannot read or write the result of task " + taskId + ": the result backend at "
-                + url.redacted() + how + cause.getMessage() + ")", cause);
+    /** CHARD-03011: reading or writing a result failed; the message says what the backend did. */
+    public static ResultUnavailableException backendUnavailable(String taskId, RedisUrl url, Duration timeout, Throwable cause) {
+        return new ResultUnavailableException("CHARD-03011", "cannot read or write the result of task " + taskId
+                + ": the result backend at " + url.redacted() + " " + RedisFailure.describe(cause, url, timeout) + ". "
+                + RedisFailure.advice(cause, "chard.backend.url"), RedisFailure.of(cause).passes(), cause);
     }
 
     /** CHARD-03013: the broker or backend does not answer a PING (start-up checks). */
-    public static BrokerUnavailableException unreachable(RedisUrl url, Duration timeout, Throwable cause) {
-        return new BrokerUnavailableException("CHARD-03013", "Redis at " + url.redacted() + " does not answer within "
-                + timeout.toMillis() + " ms (" + cause.getMessage() + "). Check that it runs there and that chard.broker.url"
-                + " and chard.backend.url point to it.", cause);
+    public static BrokerUnavailableException unreachable(RedisUrl url, String key, Duration timeout, Throwable cause) {
+        return new BrokerUnavailableException("CHARD-03013", "Redis at " + url.redacted() + " (" + key + ") "
+                + RedisFailure.describe(cause, url, timeout) + ". " + RedisFailure.advice(cause, key), cause);
+    }
+
+    /**
+     * CHARD-03020: the state of a task with no record could not be read, because the broker (asked whether the task
+     * waits in a queue, the backend being elsewhere) could not be used.
+     */
+    public static ResultUnavailableException brokerLookupUnavailable(String taskId, RedisUrl url, Duration timeout, Throwable cause) {
+        return new ResultUnavailableException("CHARD-03020", "cannot read the state of task " + taskId + ": it has no result"
+                + " record, and the broker at " + url.redacted() + ", asked whether it waits in a queue, "
+                + RedisFailure.describe(cause, url, timeout) + ". " + RedisFailure.advice(cause, "chard.broker.url"),
+                RedisFailure.of(cause).passes(), cause);
     }
 
     /** CHARD-03015 */

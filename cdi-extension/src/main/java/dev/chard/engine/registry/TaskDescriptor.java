@@ -46,10 +46,4 @@ public record TaskDescriptor(String name, Class<?> beanClass, Method method, Ret
     public String displayName() {
         return TaskMethods.display(method);
     }
-
-    /** The short name Celery-style logs use: the part after the last dot. */
-    public String shortName() {
-        int dot = name.lastIndexOf('.');
-        return dot < 0 ? name : name.substring(dot + 1);
-    }
 }

@@ -36,7 +36,7 @@ class ChardConfigTest {
         assertEquals(List.of("default"), config.workerQueues());
         assertTrue(config.workerName().startsWith("chard@"), config.workerName());
         assertEquals(Duration.ofSeconds(1), config.heartbeatInterval());
-        assertEquals(Duration.ofSeconds(10), config.heartbeatTimeout());
+        assertEquals(Duration.ofSeconds(4), config.heartbeatTimeout());
         assertEquals(Duration.ofSeconds(1), config.pollInterval());
         assertEquals(Duration.ofSeconds(30), config.shutdownTimeout());
         assertEquals(5, config.maxDeliveries());
@@ -151,7 +151,21 @@ class ChardConfigTest {
         assertEquals("chard.worker.heartbeat-timeout", e.key());
         assertEquals("CHARD-02001: chard.worker.heartbeat-timeout='ten seconds' (from given value) is not valid: "
                 + "expected a positive duration such as 500ms, 30s, 5m, 2h, 1d or PT30S. "
-                + "Fix the value, or remove it to use the default (10s).", e.getMessage());
+                + "Fix the value, or remove it to use the default (4s).", e.getMessage());
+    }
+
+    @Test
+    void aHeartbeatTimeoutShorterThanTwoIntervalsIsRefusedNamingBothKeys() {
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> ChardConfig.of(Map.of("chard.worker.heartbeat-interval", "3s")));
+        assertEquals("CHARD-02004", e.code());
+        assertEquals("chard.worker.heartbeat-timeout", e.key());
+        assertEquals("CHARD-02004: chard.worker.heartbeat-timeout='4s' (from default) is less than twice"
+                + " chard.worker.heartbeat-interval='3s' (from given value): one late heartbeat would declare a live worker"
+                + " dead and run its tasks twice. Raise the timeout to at least twice the interval, or lower the interval.",
+                e.getMessage());
+        assertEquals(Duration.ofSeconds(4), ChardConfig.of(Map.of("chard.worker.heartbeat-interval", "2s",
+                "chard.worker.heartbeat-timeout", "4s")).heartbeatTimeout(), "exactly twice is enough");
     }
 
     @Test

@@ -62,6 +62,11 @@ class RunningTaskTest {
         }
 
         @Override
+        public void forget(List<String> taskIds) {
+            throw new UnsupportedOperationException("a running task never forgets records");
+        }
+
+        @Override
         public ResultNotifier notifier() {
             throw new UnsupportedOperationException();
         }

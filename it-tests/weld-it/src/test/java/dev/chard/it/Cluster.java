@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 /** The processes of one test class: its redis-server and its workers. Made by {@link ChardCluster}. */
 public final class Cluster {
 
-    /** A worker log line saying a task ended, with its id: {@code Task MathTasks.add[<id>] succeeded in ...}. */
+    /** A worker log line saying a task ended, with its id: {@code Task dev.chard.it.app.MathTasks.add[<id>] succeeded in ...}. */
     private static final Pattern OUTCOME = Pattern.compile("\\[([0-9A-Za-z-]+)] (succeeded|failed)");
 
     private final RedisServer redis;
@@ -138,12 +138,12 @@ public final class Cluster {
             .withZone(ZoneId.systemDefault());
 
     /**
-     * The times at which the logs of every worker say {@code Task <shortName>[<taskId>] <event>} (event: received,
+     * The times at which the logs of every worker say {@code Task <taskName>[<taskId>] <event>} (event: received,
      * succeeded, failed, retry, expired), in order.
      */
-    public List<Instant> logTimes(String shortName, String taskId, String event) {
+    public List<Instant> logTimes(String taskName, String taskId, String event) {
         Pattern p = Pattern.compile("^\\[(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,\\d{3}): [A-Z]+/[^\\]]*\\] Task "
-                + Pattern.quote(shortName + "[" + taskId + "] " + event), Pattern.MULTILINE);
+                + Pattern.quote(taskName + "[" + taskId + "] " + event), Pattern.MULTILINE);
         List<Instant> out = new ArrayList<>();
         for (JavaProcess w : workers.values()) {
             Matcher m = p.matcher(w.output());

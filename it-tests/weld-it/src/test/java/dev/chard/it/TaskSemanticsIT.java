@@ -50,6 +50,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class TaskSemanticsIT {
 
+    /** Worker log lines name tasks by their full name, as Celery does. */
+    private static final String RETRY_TASKS = "dev.chard.it.app.RetryTasks.";
+
     /** How much earlier than its countdown a run may start by the clocks involved (log millis, Redis vs JVM clock). */
     static final long EARLY_MS = 30;
     /** How much later than its countdown a run may start (fetch latency on a shared, slow machine; far below the 1 s poll interval). */
@@ -108,7 +111,7 @@ class TaskSemanticsIT {
         assertNotNull(r.dateDone());
         assertEquals("w1", r.worker());
 
-        List<Instant> runs = cluster.logTimes("alwaysRetry", r.id(), "received");
+        List<Instant> runs = cluster.logTimes(RETRY_TASKS + "alwaysRetry", r.id(), "received");
         assertEquals(4, runs.size(), "1 run + 3 retries: " + runs);
         assertEquals(3, cluster.logCount(r.id(), "retry"), "3 retry log lines");
         assertSpacedBy(runs, countdown);
@@ -125,18 +128,18 @@ class TaskSemanticsIT {
         assertEquals("ok on run 3", recovers.get(30, TimeUnit.SECONDS));
         assertEquals(TaskState.SUCCESS, recovers.state());
         assertEquals(2, recovers.retries());
-        assertSpacedBy(cluster.logTimes("autoRetry", recovers.id(), "received"), 300);
+        assertSpacedBy(cluster.logTimes(RETRY_TASKS + "autoRetry", recovers.id(), "received"), 300);
 
         TaskFailedException f = failure(exhausts);
         assertEquals("java.io.IOException", f.remoteType());
         assertEquals("connection reset on run 3", f.remoteMessage(), "maxRetries = 2: the 3rd run's exception ends it");
         assertEquals(2, exhausts.retries());
-        assertEquals(3, cluster.logTimes("autoRetry", exhausts.id(), "received").size());
+        assertEquals(3, cluster.logTimes(RETRY_TASKS + "autoRetry", exhausts.id(), "received").size());
 
         TaskFailedException notRetried = failure(excluded);
         assertEquals("java.io.FileNotFoundException", notRetried.remoteType(), "dontAutoretryFor wins over autoretryFor");
         assertEquals(0, excluded.retries());
-        assertEquals(1, cluster.logTimes("autoRetryExcluded", excluded.id(), "received").size());
+        assertEquals(1, cluster.logTimes(RETRY_TASKS + "autoRetryExcluded", excluded.id(), "received").size());
 
         TaskFailedException other = failure(otherType);
         assertEquals("java.lang.IllegalArgumentException", other.remoteType());
@@ -192,7 +195,7 @@ class TaskSemanticsIT {
         assertEquals(1, r.retries(), "max-retries=1 from the worker's configuration");
         long tookMs = (System.nanoTime() - start) / 1_000_000;
         assertTrue(tookMs < 15_000, "retry-delay=200ms from the configuration, not 10m: took " + tookMs + " ms");
-        assertSpacedBy(cluster.logTimes("overridden", r.id(), "received"), 200);
+        assertSpacedBy(cluster.logTimes(RETRY_TASKS + "overridden", r.id(), "received"), 200);
     }
 
     @Test

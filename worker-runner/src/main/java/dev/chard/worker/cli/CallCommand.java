@@ -22,6 +22,7 @@ import dev.chard.api.TaskState;
 import dev.chard.engine.Engine;
 import dev.chard.engine.backend.ResultRecord;
 import dev.chard.engine.config.Durations;
+import dev.chard.engine.errors.ClientErrors;
 import dev.chard.worker.WorkerErrors;
 import dev.chard.worker.logging.LogLevel;
 import picocli.CommandLine;
@@ -128,10 +129,10 @@ public final class CallCommand implements Callable<Integer> {
         Jsonb jsonb = JsonbBuilder.create();
         try {
             if (args != null) {
-                a = json(() -> jsonb.fromJson(args, List.class), "--args", "a JSON array, e.g. '[4, 5]'");
+                a = json(() -> jsonb.fromJson(args, List.class), "--args", args, "a JSON array");
             }
             if (kwargs != null) {
-                Map<?, ?> m = json(() -> jsonb.fromJson(kwargs, Map.class), "--kwargs", "a JSON object, e.g. '{\"x\": 4}'");
+                Map<?, ?> m = json(() -> jsonb.fromJson(kwargs, Map.class), "--kwargs", kwargs, "a JSON object");
                 @SuppressWarnings("unchecked")
                 Map<String, ?> typed = (Map<String, ?>) m; // JSON object keys are always strings
                 k = typed;
@@ -165,15 +166,16 @@ public final class CallCommand implements Callable<Integer> {
         return new Sendable(a, k, o, duration("--timeout", timeout));
     }
 
-    private <T> T json(java.util.function.Supplier<T> read, String option, String expected) {
+    private <T> T json(java.util.function.Supplier<T> read, String option, String text, String expected) {
         try {
             T value = read.get();
             if (value == null) {
-                throw usage(option + " must be " + expected);
+                throw usage(WorkerErrors.badJsonOption(option, text, expected, "it is null"));
             }
             return value;
         } catch (JsonbException | ClassCastException e) {
-            throw usage(option + " must be " + expected + ": " + e.getMessage());
+            // JSON-B wraps the parser's message ("Unexpected char ... at (line no=1, column no=2...)") in "Internal error"
+            throw usage(WorkerErrors.badJsonOption(option, text, expected, ClientErrors.rootMessage(e)));
         }
     }
 

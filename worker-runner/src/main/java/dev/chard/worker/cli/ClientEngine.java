@@ -1,11 +1,11 @@
 package dev.chard.worker.cli;
 
 import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 
 import dev.chard.engine.Engine;
 import dev.chard.engine.config.ChardConfig;
 import dev.chard.engine.registry.TaskRegistry;
+import dev.chard.engine.serialization.JsonProviders;
 
 /**
  * An engine with no application, for {@code call} and {@code result}: they send by name and read by id, so they
@@ -23,7 +23,7 @@ final class ClientEngine implements AutoCloseable {
 
     static ClientEngine open() {
         ChardConfig config = ChardConfig.load(ChardCommand.class.getClassLoader());
-        Jsonb jsonb = JsonbBuilder.create();
+        Jsonb jsonb = JsonProviders.create();
         try {
             return new ClientEngine(jsonb, Engine.start(config, TaskRegistry.empty(), jsonb));
         } catch (RuntimeException e) {

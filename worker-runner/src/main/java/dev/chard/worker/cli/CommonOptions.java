@@ -1,5 +1,6 @@
 package dev.chard.worker.cli;
 
+import dev.chard.engine.config.CommandLineValues;
 import dev.chard.engine.config.ConfigKey;
 import dev.chard.worker.logging.LogLevel;
 import dev.chard.worker.logging.LogSetup;
@@ -26,13 +27,14 @@ public final class CommonOptions {
     void apply(LogLevel defaultLevel) {
         LogSetup.configure(level != null ? level : defaultLevel);
         Failures.debug = (level != null ? level : defaultLevel) == LogLevel.DEBUG;
-        set(ConfigKey.BROKER_URL, broker);
-        set(ConfigKey.BACKEND_URL, backend);
+        set(ConfigKey.BROKER_URL, broker, "--broker");
+        set(ConfigKey.BACKEND_URL, backend, "--backend");
     }
 
-    static void set(ConfigKey key, String value) {
+    /** Publishes an option's value as the system property of {@code key}; an error about it names {@code option}. */
+    static void set(ConfigKey key, String value, String option) {
         if (value != null) {
-            System.setProperty(key.key(), value);
+            CommandLineValues.set(key.key(), value, option);
         }
     }
 

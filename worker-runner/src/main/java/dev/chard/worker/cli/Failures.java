@@ -3,6 +3,7 @@ package dev.chard.worker.cli;
 import dev.chard.api.BrokerUnavailableException;
 import dev.chard.api.ChardException;
 import dev.chard.api.ConfigurationException;
+import dev.chard.api.ResultUnavailableException;
 import dev.chard.api.ResultsDisabledException;
 import dev.chard.api.TaskFailedException;
 import dev.chard.worker.BootException;
@@ -36,7 +37,7 @@ final class Failures implements IExecutionExceptionHandler {
             if (c instanceof ConfigurationException || c instanceof ResultsDisabledException) {
                 return ExitCode.CONFIGURATION.code();
             }
-            if (c instanceof BrokerUnavailableException || c instanceof JedisConnectionException) {
+            if (c instanceof BrokerUnavailableException || c instanceof ResultUnavailableException || c instanceof JedisConnectionException) {
                 return ExitCode.BROKER_UNAVAILABLE.code();
             }
             if (c instanceof BootException) {

@@ -59,9 +59,9 @@ public final class WorkerCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "-c/--concurrency must be at least 1, was " + concurrency);
         }
         common.apply(LogLevel.INFO);
-        CommonOptions.set(ConfigKey.WORKER_CONCURRENCY, concurrency == null ? null : concurrency.toString());
-        CommonOptions.set(ConfigKey.WORKER_QUEUES, queues);
-        CommonOptions.set(ConfigKey.WORKER_NAME, name);
+        CommonOptions.set(ConfigKey.WORKER_CONCURRENCY, concurrency == null ? null : concurrency.toString(), "-c");
+        CommonOptions.set(ConfigKey.WORKER_QUEUES, queues, "-Q");
+        CommonOptions.set(ConfigKey.WORKER_NAME, name, "-n");
         return WorkerLauncher.run(app, packages, livenessFile);
     }
 }

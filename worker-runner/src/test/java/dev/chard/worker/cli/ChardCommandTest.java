@@ -2,6 +2,7 @@ package dev.chard.worker.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -55,7 +56,27 @@ class ChardCommandTest {
         assertEquals(2, run("call", "t", "--priority", "12"), "priority out of range");
         assertEquals(2, run("call", "t", "--countdown", "soon"), "countdown not a duration");
         assertEquals(2, run("result"), "id is required");
-        assertTrue(err.toString().contains("--args must be a JSON array"), err.toString());
+        assertTrue(err.toString().contains("CHARD-04016: --args '{\"not\": \"an array\"}' is not a JSON array"), err.toString());
+    }
+
+    @Test
+    void argsThatAreNotJsonAreACodedUsageErrorNotAnInternalError() {
+        assertEquals(2, run("call", "web.add", "--args", "not json"));
+        String e = err.toString();
+        assertTrue(e.startsWith("CHARD-04016: --args 'not json' is not a JSON array (Unexpected char"), e);
+        assertTrue(e.contains("nothing was sent") && e.contains("--args '[4, 5]'"), e);
+        assertFalse(e.contains("Internal error"), e);
+    }
+
+    @Test
+    void aBadBrokerUrlGivenWithBrokerNamesTheOptionAsItsSource() {
+        try {
+            assertEquals(3, run("call", "web.add", "--broker", "redis://localhost:6379/x"));
+            assertTrue(err.toString().startsWith("CHARD-02001: chard.broker.url='redis://localhost:6379/x' (from command-line"
+                    + " option --broker) is not valid"), err.toString());
+        } finally {
+            System.clearProperty("chard.broker.url");
+        }
     }
 
     @Test

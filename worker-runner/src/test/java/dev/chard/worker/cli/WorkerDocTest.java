@@ -68,8 +68,8 @@ class WorkerDocTest {
     void theExitCodeTableGivesTheCodeEachErrorExitsWith() throws IOException {
         RedisUrl url = new RedisUrl("localhost", 6379, 0, null, null, false);
         Map<String, Throwable> errors = new LinkedHashMap<>();
-        errors.put("03013", ClientErrors.unreachable(url, Duration.ofSeconds(2), new JedisConnectionException("refused")));
-        errors.put("03011", ClientErrors.backendUnavailable("t1", url, new JedisConnectionException("timed out")));
+        errors.put("03013", ClientErrors.unreachable(url, "chard.broker.url", Duration.ofSeconds(2), new JedisConnectionException("refused")));
+        errors.put("03011", ClientErrors.backendUnavailable("t1", url, Duration.ofSeconds(2), new JedisConnectionException("timed out")));
         errors.put("04014", thrownBy(() -> RedisVersion.require("5.0.7")));
         errors.put("03002", ClientErrors.resultsDisabled("t1"));
         errors.put("04006", WorkerErrors.noClasses(Path.of("app.jar"), List.of()));
@@ -82,8 +82,9 @@ class WorkerDocTest {
             assertTrue(documented != null, "CHARD-" + e.getKey() + " is in no row of docs/worker.md's exit-code table");
             assertEquals(documented, Failures.exitCode(e.getValue()), "exit code of CHARD-" + e.getKey());
         }
-        // an error reply of the backend is not an outage: exit 1, as the table's row 1 says of CHARD-03011
-        assertEquals(ExitCode.FAILED.code(), Failures.exitCode(ClientErrors.backendUnavailable("t1", url, new JedisDataException("ERR"))));
+        // an error reply of the backend (a database out of range, NOPERM) is Redis refusing the command: exit 5 as well
+        assertEquals(ExitCode.BROKER_UNAVAILABLE.code(),
+                Failures.exitCode(ClientErrors.backendUnavailable("t1", url, Duration.ofSeconds(2), new JedisDataException("ERR"))));
         assertTrue(!rows.containsKey("04004") || rows.get("04004") != ExitCode.BOOT.code(), "CHARD-04004 never exits 4");
     }
 
